@@ -1,0 +1,5 @@
+export * from './calendar.ts';
+export * from './clock.ts';
+export * from './errors.ts';
+export * from './ids.ts';
+export * from './permissions.ts';

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { type Clock, systemClock } from '@tongban/domain';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { auditModule } from './modules/audit/index.ts';
+import { identityModule } from './modules/identity/index.ts';
+import type { SessionResolver } from './platform/auth/actor.ts';
+import type { Platform } from './platform/context.ts';
+import type { Db } from './platform/db/db.ts';
+import { installAccessControl, type RegisteredRoute } from './platform/http/access.ts';
+import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
+import type { Jobs } from './platform/jobs/jobs.ts';
+import type { ModuleDefinition } from './platform/module.ts';
+import type { Signer } from './platform/signing/signing.ts';
+
+/** The feature modules, in dependency order. Adding a module = one line here. */
+export const modules: readonly ModuleDefinition[] = [identityModule, auditModule];
+
+export type AppDeps = { config: Config; db: Db; jobs: Jobs; signer: Signer; clock?: Clock };
+
+export type App = FastifyInstance & { platform: Platform; registeredRoutes: RegisteredRoute[] };
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    // Only addresses named in TRUSTED_PROXIES may set the client address through X-Forwarded-For,
+    // so a spoofed header cannot dodge rate limits.
+    trustProxy: config.TRUSTED_PROXIES ? config.TRUSTED_PROXIES.split(',').map((s) => s.trim()) : false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  const platform: Platform = {
+    config,
+    db: deps.db,
+    clock: deps.clock ?? systemClock,
+    log: app.log,
+    jobs: deps.jobs,
+    signer: deps.signer,
+  };
+
+  let resolver: SessionResolver | undefined;
+  const registeredRoutes = installAccessControl(app, () => resolver);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.COOKIE_SECURE, signed: false },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+  // Every state-changing route is CSRF-protected unless it opts out as a stateless public POST.
+  app.addHook('preHandler', (request, reply, done) => {
+    const method = request.method;
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return done();
+    if (request.routeOptions.config?.csrf === false || !request.routeOptions.config?.access) return done();
+    app.csrfProtection(request, reply, done);
+  });
+  await app.register(fastifyRateLimit, { global: false, keyGenerator: (req) => req.ip });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tongban 通办 API', version: '1', description: 'One-stop government service platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tb_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await deps.db.query('select 1');
+      return { status: 'ready', database: deps.db.kind };
+    } catch {
+      return reply.status(503).send({ code: 'SERVICE_UNAVAILABLE', message: 'The database is not reachable.' });
+    }
+  });
+  app.get('/api/v1/auth/csrf', { config: { access: 'public' }, schema: { tags: ['auth'] } }, async (_req, reply) => ({
+    token: reply.generateCsrf(),
+  }));
+
+  for (const module of modules) {
+    if (module.sessionResolver) resolver = module.sessionResolver(platform);
+    await app.register(async (scope) => module.registerRoutes(scope, platform), { prefix: '/api/v1' });
+  }
+
+  if (config.WEB_DIST_DIR) {
+    const root = resolve(config.WEB_DIST_DIR);
+    if (existsSync(join(root, 'index.html'))) {
+      await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+      // The web app routes in the browser: unknown non-API GETs get index.html.
+      app.setNotFoundHandler((request, reply) => {
+        if (request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
+          return reply.type('text/html').sendFile('index.html');
+        }
+        return notFoundHandler(request, reply);
+      });
+    }
+  }
+
+  await app.ready();
+  return Object.assign(app, { platform, registeredRoutes }) as unknown as App;
+}
+
+export async function registerJobs(platform: Platform) {
+  for (const module of modules) await module.registerJobs?.(platform);
+}

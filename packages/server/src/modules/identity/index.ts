@@ -1,0 +1,6 @@
+import type { ModuleDefinition } from '../../platform/module.ts';
+
+export const identityModule: ModuleDefinition = {
+  name: 'identity',
+  registerRoutes() {},
+};

@@ -1,0 +1,84 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Db, Row, Sql } from './db.ts';
+
+/** int8 as JavaScript numbers in both drivers (counts and sequences stay far below 2^53). */
+const parsers = { [types.INT8]: (v: string) => Number(v) };
+
+/**
+ * PGlite has no lock between processes: two servers on one data folder would corrupt it. We take
+ * an exclusive lock file (created with O_EXCL) holding our pid; a stale file whose pid no longer
+ * runs is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const lockPath = join(dir, 'tongban.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lockPath, 'utf8'));
+      if (holder && holder !== process.pid && processIsAlive(holder)) {
+        throw new Error(
+          `The embedded database in ${dir} is in use by another Tongban process (pid ${holder}). ` +
+            'Stop that process, or set DATABASE_URL to share a real PostgreSQL between several servers.',
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database folder ${dir}`);
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Opens PGlite in `dataDir` (a folder), or in memory when `dataDir` is `memory://`. */
+export async function openPgliteDb(dataDir: string): Promise<Db> {
+  const inMemory = dataDir.startsWith('memory://');
+  const pgDir = inMemory ? undefined : join(dataDir, 'pg');
+  const unlock = inMemory ? () => {} : lockDataDir(dataDir);
+  let pglite: PGlite;
+  try {
+    if (pgDir && !existsSync(pgDir)) mkdirSync(pgDir, { recursive: true });
+    pglite = await PGlite.create({ dataDir: pgDir, extensions: { pg_trgm }, parsers });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const asSql = (q: { query: PGlite['query'] }): Sql => ({
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      const result = await q.query<T>(text, params as unknown[]);
+      return result.rows;
+    },
+  });
+  const sql = asSql(pglite);
+  return {
+    kind: 'pglite',
+    query: sql.query,
+    transaction: (fn) => pglite.transaction((tx) => fn(asSql(tx))),
+    exec: async (script) => {
+      await pglite.exec(script);
+    },
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        unlock();
+      }
+    },
+    driver: { pglite },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Clock } from '@tongban/domain';
+import { type App, buildApp, registerJobs } from '../app.ts';
+import type { Config } from '../config.ts';
+import type { Db } from './db/db.ts';
+import { migrate } from './db/migrate.ts';
+import { openDb } from './db/open-db.ts';
+import { createJobs } from './jobs/jobs.ts';
+import { createKeyStoreSigner } from './signing/signing.ts';
+
+export type Runtime = { app: App; db: Db; close(): Promise<void> };
+
+/**
+ * Opens the database, applies migrations, starts the job queue and builds the app. Shared by
+ * `main.ts`, the CLI and the tests, so all three run the very same wiring.
+ */
+export async function startRuntime(config: Config, options: { clock?: Clock; db?: Db } = {}): Promise<Runtime> {
+  const db = options.db ?? (await openDb(config));
+  try {
+    await migrate(db);
+    const jobs = createJobs(db, { runWorkers: config.JOBS_ENABLED });
+    await jobs.start();
+    const signer = createKeyStoreSigner(config.DATA_DIR.startsWith('memory://') ? undefined : config.keysDir);
+    const app = await buildApp({ config, db, jobs, signer, ...(options.clock ? { clock: options.clock } : {}) });
+    await registerJobs(app.platform);
+    return {
+      app,
+      db,
+      async close() {
+        await app.close();
+        await jobs.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { createManualClock, type ManualClock } from '@tongban/domain';
+import pg from 'pg';
+import type { App } from '../src/app.ts';
+import { testConfig } from '../src/config.ts';
+import { openPgliteDb } from '../src/platform/db/pglite-db.ts';
+import { openPostgresDb } from '../src/platform/db/postgres-db.ts';
+import { startRuntime } from '../src/platform/runtime.ts';
+
+export type TestApp = { app: App; clock: ManualClock; close(): Promise<void>; dbKind: 'pglite' | 'postgres' };
+
+/**
+ * A fresh app on a fresh database with the real migrations: an in-memory PGlite by default, or a
+ * new PostgreSQL database (created here, dropped on close) when TEST_PG_ADMIN_URL is set — the
+ * test command runs the suite once each way.
+ */
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const clock = createManualClock();
+  const adminUrl = config.TEST_PG_ADMIN_URL;
+  if (!adminUrl) {
+    const db = await openPgliteDb('memory://');
+    const runtime = await startRuntime(config, { clock, db });
+    return { app: runtime.app, clock, close: runtime.close, dbKind: 'pglite' };
+  }
+  const name = `tongban_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openPostgresDb(url.toString(), 5);
+  const runtime = await startRuntime({ ...config, DATABASE_URL: url.toString() }, { clock, db });
+  return {
+    app: runtime.app,
+    clock,
+    dbKind: 'postgres',
+    async close() {
+      await runtime.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** Cookies + CSRF token for state-changing calls through `app.inject`, like a browser would hold. */
+export class TestClient {
+  cookies: Record<string, string> = {};
+  csrfToken = '';
+  constructor(
+    readonly app: App,
+    readonly remoteAddress = '127.0.0.1',
+  ) {}
+
+  private cookieHeader() {
+    return Object.entries(this.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+  }
+
+  private keep(res: { cookies: { name: string; value: string; maxAge?: number; expires?: Date }[] }) {
+    for (const c of res.cookies) {
+      if (c.value === '' || c.maxAge === 0) delete this.cookies[c.name];
+      else this.cookies[c.name] = c.value;
+    }
+  }
+
+  async ensureCsrf() {
+    if (this.csrfToken) return;
+    const res = await this.app.inject({ method: 'GET', url: '/api/v1/auth/csrf', headers: { cookie: this.cookieHeader() }, remoteAddress: this.remoteAddress });
+    this.keep(res);
+    this.csrfToken = (res.json() as { token: string }).token;
+  }
+
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+    if (method !== 'GET') await this.ensureCsrf();
+    const res = await this.app.inject({
+      method,
+      url,
+      remoteAddress: this.remoteAddress,
+      headers: { cookie: this.cookieHeader(), ...(method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}), ...headers },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+    this.keep(res);
+    return res;
+  }
+
+  get(url: string, headers?: Record<string, string>) {
+    return this.request('GET', url, undefined, headers);
+  }
+  post(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', url, body ?? {}, headers);
+  }
+}
