@@ -1,4 +1,5 @@
 export * from './calendar.ts';
+export * from './catalogue.ts';
 export * from './clock.ts';
 export * from './errors.ts';
 export * from './ids.ts';

@@ -1,12 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
  * The only reader of `process.env`. Every setting has a default that makes `npm start` and
  * `npm test` work on a fresh machine; production overrides them through the environment.
  */
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanFromEnv = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -19,8 +18,8 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** Seed the demo city into an empty database on start. */
   SEED_DEMO: booleanFromEnv.default(true),
-  /** Serve the built web app from this folder (empty: do not serve it). */
-  WEB_DIST_DIR: z.string().default(''),
+  /** Serve the built web app from this folder (empty: do not serve it). Default: the repo's build. */
+  WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed. Empty: none is,
@@ -68,6 +67,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     SEED_DEMO: 'false',
     JOBS_ENABLED: 'false',
     DATA_DIR: 'memory://',
+    WEB_DIST_DIR: '',
     TEST_PG_ADMIN_URL: process.env.TEST_PG_ADMIN_URL,
     ...overrides,
   });

@@ -38,7 +38,8 @@ const lines = [
 ];
 if (seeded) {
   lines.push('  demo logins (password for all: see below):');
-  for (const login of seeded.logins) lines.push(`    ${login.role.padEnd(26)} ${login.username.padEnd(22)} ${login.password}  ${login.note}`);
+  for (const login of seeded.logins)
+    lines.push(`    ${login.role.padEnd(26)} ${login.username.padEnd(22)} ${login.password}  ${login.note}`);
 }
 lines.push('');
 process.stdout.write(`${lines.join('\n')}\n`);

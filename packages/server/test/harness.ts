@@ -50,10 +50,12 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
 export class TestClient {
   cookies: Record<string, string> = {};
   csrfToken = '';
-  constructor(
-    readonly app: App,
-    readonly remoteAddress = '127.0.0.1',
-  ) {}
+  readonly app: App;
+  readonly remoteAddress: string;
+  constructor(app: App, remoteAddress = '127.0.0.1') {
+    this.app = app;
+    this.remoteAddress = remoteAddress;
+  }
 
   private cookieHeader() {
     return Object.entries(this.cookies)
@@ -70,7 +72,12 @@ export class TestClient {
 
   async ensureCsrf() {
     if (this.csrfToken) return;
-    const res = await this.app.inject({ method: 'GET', url: '/api/v1/auth/csrf', headers: { cookie: this.cookieHeader() }, remoteAddress: this.remoteAddress });
+    const res = await this.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/csrf',
+      headers: { cookie: this.cookieHeader() },
+      remoteAddress: this.remoteAddress,
+    });
     this.keep(res);
     this.csrfToken = (res.json() as { token: string }).token;
   }

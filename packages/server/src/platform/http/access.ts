@@ -84,6 +84,9 @@ function checkAccess(request: FastifyRequest, access: RouteAccess, actor: Actor,
   if (actor.kind !== 'staff') deny(request, new AppError('AUTH_FORBIDDEN', 'This route is for staff accounts.'));
   if (access === 'staff') return;
   if (!actor.permissions.has(access.permission)) {
-    deny(request, new AppError('AUTH_FORBIDDEN', `Your roles do not grant ${access.permission}.`, { details: { permission: access.permission } }));
+    deny(
+      request,
+      new AppError('AUTH_FORBIDDEN', `Your roles do not grant ${access.permission}.`, { details: { permission: access.permission } }),
+    );
   }
 }

@@ -31,12 +31,15 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
       code: 'VALIDATION_FAILED',
       message: first ? `${field}: ${first.message}` : 'The request is not valid.',
       field,
-      details: { issues: error.validation.slice(0, 10).map((v) => ({ field: fieldOf(v.instancePath, error.validationContext), message: v.message })) },
+      details: {
+        issues: error.validation.slice(0, 10).map((v) => ({ field: fieldOf(v.instancePath, error.validationContext), message: v.message })),
+      },
     } satisfies ErrorBody);
   }
   const fe = error as FastifyError;
   const status = fe.statusCode ?? 500;
-  if (status === 429) return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试。Too many requests, try again later.' });
+  if (status === 429)
+    return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试。Too many requests, try again later.' });
   if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' });
   if (status === 415) return reply.status(415).send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported content type.' });
   if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') {

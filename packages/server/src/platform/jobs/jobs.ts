@@ -22,7 +22,11 @@ export function createJobs(db: Db, options: { runWorkers: boolean }): Jobs {
   const boss =
     'pglite' in db.driver
       ? new PgBoss({ db: fromPglite(db.driver.pglite), backend: 'pglite', supervise: options.runWorkers, schedule: false })
-      : new PgBoss({ db: { executeSql: (text, values) => (db.driver as { pool: import('pg').Pool }).pool.query(text, values as unknown[]) }, supervise: options.runWorkers, schedule: false });
+      : new PgBoss({
+          db: { executeSql: (text, values) => (db.driver as { pool: import('pg').Pool }).pool.query(text, values as unknown[]) },
+          supervise: options.runWorkers,
+          schedule: false,
+        });
   boss.on('error', () => {});
   const queues = new Set<string>();
   let started = false;
@@ -58,7 +62,7 @@ export function createJobs(db: Db, options: { runWorkers: boolean }): Jobs {
     },
     async stop() {
       if (!started) return;
-      await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+      await boss.stop({ graceful: true, timeout: 20_000 });
       started = false;
     },
   };
