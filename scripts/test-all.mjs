@@ -74,6 +74,7 @@ stage('lint', 'npx', ['biome', 'check', '.']);
 stage('boundaries', 'npx', ['depcruise', '--config', '.dependency-cruiser.cjs', 'packages', 'seed']);
 stage('typecheck', 'npx', ['tsc', '-p', 'packages/domain']) &&
   stage('typecheck', 'npx', ['tsc', '-p', 'packages/server']) &&
+  stage('typecheck', 'npx', ['tsc', '-p', 'seed']) &&
   stage('typecheck', 'npx', ['tsc', '-p', 'packages/web']);
 
 if (!only.length || only.includes('unit')) {

@@ -1,0 +1,296 @@
+import type { ServiceItemInput } from '@tongban/domain';
+import { businessLicence, householdBook, idCard, legalRepId, titleCert } from './common.ts';
+import { hub, item, law, lic, mat, own, sq } from './dsl.ts';
+import { fld, flds, personFields } from './fields.ts';
+import { LAW } from './laws.ts';
+
+/** 住房和城乡建设管理委员会 (2/2): housing sales and leases, public rental housing, gas. */
+export function hudHousingItems(): ServiceItemInput[] {
+  const GAS_CONTACTS = { consultation: '12345；燃气服务热线 962777', complaint: '12319；12345' };
+
+  return [
+    item({
+      code: 'SH-HUD-XK-007',
+      name: ['商品房预售许可', 'Pre-sale permit for commercial housing'],
+      type: 'administrative_licence',
+      dept: 'HUD',
+      laws: [law(LAW.urbanRealEstate, '第四十五条'), law('《城市商品房预售管理办法》', '第七条')],
+      who: 'enterprise',
+      conditions: [
+        [
+          '已交付全部土地使用权出让金，取得土地使用权证书和建设工程规划许可证、施工许可证',
+          'Land premium paid; land title, planning permit and construction permit obtained',
+        ],
+        [
+          '投入开发建设的资金达到工程建设总投资的25%以上，并已确定施工进度和竣工交付日期',
+          'At least 25% of the total investment spent; schedule and handover date fixed',
+        ],
+      ],
+      days: [10, 5],
+      visits: 0,
+      result: ['商品房预售许可证', 'Pre-sale permit', 'PRESALE-PERMIT'],
+      themes: ['住房', '不动产'],
+      events: ['购房'],
+      materials: [
+        own('application', ['商品房预售许可申请表', 'Application form']),
+        businessLicence(),
+        mat(
+          'land_title',
+          ['土地使用权不动产权证书', 'Land title'],
+          hub('REAL-ESTATE-TITLE', 'certificate_number', 'owner_name', 'address', 'right_type'),
+        ),
+        mat('planning_permit', ['建设工程规划许可证', 'Construction planning permit'], lic('CONSTRUCTION-PLANNING-PERMIT')),
+        mat('construction_permit', ['建筑工程施工许可证', 'Construction permit'], lic('CONSTRUCTION-PERMIT')),
+        own('sales_plan', ['商品房预售方案及分层平面图', 'Pre-sale plan and floor plans']),
+        own('funds_proof', ['工程施工进度及投资证明', 'Evidence of progress and investment']),
+      ],
+      form: flds(
+        'enterprise.name',
+        'enterprise.credit_code',
+        'project.name',
+        'project.address',
+        'project.building_area',
+        'applicant.name',
+        'applicant.mobile',
+      ),
+      inspectDays: 1,
+      summary: [
+        '房地产开发企业预售商品房前申请预售许可，预售资金纳入监管账户。',
+        'Developers need a pre-sale permit before selling homes off-plan; the proceeds go to a supervised account.',
+      ],
+    }),
+    item({
+      code: 'SH-HUD-BA-003',
+      name: ['商品房买卖合同网签备案', 'Online signing and filing of a commercial housing sales contract'],
+      type: 'administrative_filing',
+      dept: 'HUD',
+      laws: [law(LAW.urbanRealEstate, '第四十五条'), law('《城市商品房预售管理办法》', '第十条')],
+      who: 'both',
+      days: [0, 0],
+      visits: 0,
+      result: ['商品房买卖合同备案信息', 'Filing record of the sales contract'],
+      themes: ['住房', '不动产'],
+      events: ['购房'],
+      materials: [
+        own('contract', ['商品房买卖合同（网上签约）', 'Sales contract signed online']),
+        idCard({}, 'buyer_id', ['买受人居民身份证', "Buyer's resident identity card"]),
+        mat('presale_permit', ['商品房预售许可证', 'Pre-sale permit'], lic('PRESALE-PERMIT')),
+      ],
+      form: flds('property.address', 'property.area', 'property.price', 'buyer.name', 'buyer.id_number', 'applicant.mobile'),
+      summary: [
+        '开发企业与买受人网上签订商品房买卖合同，系统自动备案，备案信息共享至不动产登记和公积金贷款。',
+        'Sales contracts are signed and filed online; the filing is shared with registration and housing fund loans.',
+      ],
+    }),
+    item({
+      code: 'SH-HUD-BA-004',
+      name: ['住房租赁合同登记备案', 'Registration of a residential lease'],
+      type: 'administrative_filing',
+      dept: 'HUD',
+      laws: [
+        law(LAW.urbanRealEstate, '第五十四条'),
+        law('《商品房屋租赁管理办法》（住房和城乡建设部令第6号）', '第十四条'),
+        law('《住房租赁条例》'),
+      ],
+      who: 'both',
+      conditions: [['租赁合同订立后30日内办理', 'Within 30 days of signing the lease']],
+      days: [3, 0],
+      visits: 0,
+      result: ['房屋租赁合同登记备案证明', 'Certificate of lease registration', 'RENTAL-REGISTRATION-CERTIFICATE'],
+      themes: ['住房'],
+      events: ['租房', '新市民落户/居住证'],
+      materials: [
+        own('lease', ['房屋租赁合同', 'Lease']),
+        titleCert({}, 'landlord_title'),
+        idCard({}, 'party_ids', ['出租人、承租人居民身份证', 'Resident ID cards of landlord and tenant']),
+      ],
+      form: flds(
+        'rental.address',
+        'rental.monthly_rent',
+        'rental.start_date',
+        'rental.end_date',
+        'landlord.name',
+        'landlord.id_number',
+        'applicant.name',
+        'applicant.id_number',
+        'applicant.mobile',
+      ),
+      summary: [
+        '出租人或承租人在线办理住房租赁合同登记备案，备案证明可用于居住证、公积金提取、子女入学。',
+        'Register a residential lease online; the certificate serves for residence permits, fund withdrawals and school places.',
+      ],
+    }),
+    item({
+      code: 'SH-HUD-JF-001',
+      name: ['公共租赁住房申请', 'Application for public rental housing'],
+      type: 'administrative_benefit',
+      dept: 'HUD',
+      laws: [
+        law('《公共租赁住房管理办法》（住房和城乡建设部令第11号）', '第七条'),
+        law('《国务院办公厅关于加快发展保障性租赁住房的意见》（国办发〔2021〕22号）'),
+      ],
+      who: 'person',
+      conditions: [
+        [
+          '在本市无住房或人均住房面积低于规定标准，具有本市户籍或持有居住证并缴纳社保达到规定年限',
+          'No home (or too little space) in the city; local hukou or a permit with enough insurance years',
+        ],
+      ],
+      days: [30, 20],
+      visits: 0,
+      result: ['公共租赁住房准入资格确认', 'Eligibility for public rental housing'],
+      themes: ['住房', '社会救助'],
+      events: ['租房', '新市民落户/居住证'],
+      situations: [
+        sq(
+          'hukou',
+          ['户籍', 'Household registration'],
+          [
+            ['local', '本市户籍', 'Local'],
+            ['nonlocal', '非本市户籍（持居住证）', 'Non-local, with a residence permit'],
+          ],
+        ),
+      ],
+      materials: [
+        own('application', ['公共租赁住房申请表', 'Application form']),
+        idCard(),
+        householdBook({ when: { hukou: ['local'] } }),
+        mat('residence_permit', ['上海市居住证', 'Shanghai residence permit'], lic('RESIDENCE-PERMIT'), { when: { hukou: ['nonlocal'] } }),
+        mat(
+          'homes',
+          ['申请人及家庭成员住房情况', 'Homes owned by the household'],
+          hub('REAL-ESTATE-TITLE', 'owner_id_number', 'address', 'area'),
+        ),
+        mat(
+          'contributions',
+          ['社会保险缴纳记录', 'Social insurance contributions'],
+          hub('SOCIAL-INSURANCE', 'id_number', 'insured_since', 'contribution_months'),
+        ),
+      ],
+      form: [...personFields(), ...flds('household.size', 'household.monthly_income', 'applicant.work_unit')],
+      summary: [
+        '住房困难的本市户籍家庭和来沪就业人员申请公共租赁住房，住房和社保情况共享核查。',
+        'Households short of housing and newcomers in work apply for public rental housing; homes and insurance are checked by sharing.',
+      ],
+    }),
+    item({
+      code: 'SH-HUD-GG-002',
+      name: ['住宅专项维修资金使用', 'Use of the residential special maintenance fund'],
+      type: 'public_service',
+      dept: 'HUD',
+      laws: [law('《住宅专项维修资金管理办法》（建设部 财政部令第165号）'), law(LAW.civilCode, '第二百七十八条')],
+      who: 'both',
+      conditions: [
+        [
+          '经专有部分面积和人数均占比三分之二以上的业主参与表决，并经参与表决者过半数同意',
+          'Voted by owners of two-thirds of area and number, with a majority of those voting',
+        ],
+      ],
+      days: [10, 5],
+      visits: 0,
+      themes: ['住房'],
+      materials: [
+        own('application', ['维修资金使用申请表', 'Application form']),
+        own('owners_vote', ['业主大会（业主）表决结果', 'Result of the owners’ vote']),
+        own('repair_plan', ['维修方案及预算', 'Repair plan and budget']),
+      ],
+      form: flds('property.address', 'applicant.name', 'applicant.id_number', 'applicant.mobile'),
+      summary: [
+        '住宅共用部位、共用设施设备维修，经业主表决后申请使用专项维修资金，紧急维修可先行列支。',
+        'Use the maintenance fund for shared parts after the owners vote; emergency repairs may go first.',
+      ],
+    }),
+    item({
+      code: 'SH-HUD-XK-008',
+      name: ['燃气经营许可', 'Gas business licence'],
+      type: 'administrative_licence',
+      dept: 'HUD',
+      laws: [law(LAW.gas, '第十五条'), law('《燃气经营许可管理办法》')],
+      who: 'enterprise',
+      conditions: [
+        [
+          '符合燃气发展规划，有符合国家标准的燃气气源和燃气设施，有固定的经营场所、完善的安全管理制度和健全的经营方案',
+          'Consistent with the gas plan; gas source, installations, premises, safety management and business plan',
+        ],
+      ],
+      days: [20, 10],
+      visits: 0,
+      result: ['燃气经营许可证', 'Gas business licence', 'GAS-BUSINESS-LICENCE'],
+      themes: ['公用事业', '市场准入'],
+      materials: [
+        own('application', ['燃气经营许可申请表', 'Application form']),
+        businessLicence(),
+        legalRepId(),
+        own('facilities', ['燃气设施竣工验收材料', 'Acceptance documents of the gas installations']),
+        own('safety_rules', ['安全管理制度及应急预案', 'Safety rules and emergency plan']),
+        own('staff', [
+          '主要负责人、安全管理人员及运行维护和抢修人员培训考核合格证明',
+          'Training certificates of managers and maintenance staff',
+        ]),
+      ],
+      form: flds('enterprise.name', 'enterprise.credit_code', 'premises.address', 'applicant.name', 'applicant.mobile'),
+      inspectDays: 3,
+      summary: ['从事燃气经营活动的企业申请燃气经营许可证。', 'Licence for gas suppliers.'],
+    }),
+    item({
+      code: 'SH-HUD-GG-003',
+      name: ['非居民用户燃气接入（用气报装）', 'Gas connection for non-residential users'],
+      type: 'public_service',
+      dept: 'HUD',
+      laws: [law(LAW.gas), law(LAW.optimiseBusiness, '第二十五条')],
+      who: 'enterprise',
+      conditions: [
+        ['用气场所具备通气条件；无外线工程的不超过5个工作日', 'Premises ready for gas; at most 5 working days without external works'],
+      ],
+      days: [15, 5],
+      visits: 0,
+      result: ['燃气接入通气（供用气合同）', 'Gas connected (supply contract)'],
+      themes: ['公用事业'],
+      events: ['获得用水用气'],
+      materials: [
+        own('application', ['用气申请表（在线）', 'Online application']),
+        businessLicence(),
+        mat(
+          'premises_title',
+          ['用气地址不动产权证书', 'Title of the premises'],
+          hub('REAL-ESTATE-TITLE', 'certificate_number', 'owner_name', 'address'),
+        ),
+        own('lease', ['房屋租赁合同（租赁场所的）', 'Lease (for rented premises)'], { optional: true }),
+      ],
+      form: flds(
+        'enterprise.name',
+        'enterprise.credit_code',
+        'premises.address',
+        'gas.monthly_volume',
+        'applicant.name',
+        'applicant.mobile',
+      ),
+      contacts: GAS_CONTACTS,
+      summary: [
+        '非居民用户在线申请燃气接入，由燃气企业勘察、设计、施工、通气，涉及道路挖掘的并联审批。市住房城乡建设管理委监管。',
+        'Businesses apply online for a gas connection; the gas company surveys and connects, with road permits in parallel.',
+      ],
+      where: ['“一网通办”或燃气企业营业厅', 'Online, or gas company service halls'],
+    }),
+    item({
+      code: 'SH-HUD-GG-004',
+      name: ['燃气过户', 'Transfer of a gas account'],
+      type: 'public_service',
+      dept: 'HUD',
+      laws: [law(LAW.gas)],
+      who: 'person',
+      days: [3, 0],
+      visits: 0,
+      themes: ['公用事业', '不动产'],
+      events: ['不动产登记', '购房'],
+      materials: [idCard(), titleCert()],
+      form: [...personFields(), fld('property.address'), fld('gas.account_number')],
+      contacts: GAS_CONTACTS,
+      summary: [
+        '房屋产权转移后，新业主在线办理燃气户名变更，可随不动产登记同步办理。',
+        'After a property transfer the new owner changes the gas account, also together with the registration.',
+      ],
+      where: ['“一网通办”或燃气企业营业厅', 'Online, or gas company service halls'],
+    }),
+  ];
+}

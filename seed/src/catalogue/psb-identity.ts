@@ -1,0 +1,346 @@
+import type { ServiceItemInput } from '@tongban/domain';
+import { agentMaterials, businessLicence, byAgentQ, householdBook, idCard, legalRepId, marriageCert, photo } from './common.ts';
+import { branchesOf } from './depts.ts';
+import { charged, hub, item, law, lic, mat, own, sq, standardProcess } from './dsl.ts';
+import { agentFields, fld, flds, personFields } from './fields.ts';
+import { LAW } from './laws.ts';
+
+/** 公安局 (1/3): identity cards, exit-entry documents, criminal record certificates, seals and special trades. */
+export function publicSecurityIdentityItems(): ServiceItemInput[] {
+  const psbBranches = branchesOf('PSB');
+  const HUKOU = { themes: ['户籍'] };
+  const ageQ = sq(
+    'age',
+    ['申领人年龄', "Applicant's age"],
+    [
+      ['under16', '未满16周岁', 'Under 16'],
+      ['adult', '16周岁及以上', '16 or older'],
+    ],
+  );
+  const guardian = [
+    mat('guardian_id', ['监护人居民身份证', "Guardian's resident identity card"], hub('POPULATION', 'name', 'id_number'), {
+      when: { age: ['under16'] },
+    }),
+  ];
+  const idPhoto = () =>
+    photo('符合标准的居民身份证数码相片（现场采集或相片回执）', 'Standard ID photo (taken at the window, or a digital photo receipt)');
+
+  return [
+    item({
+      code: 'SH-PSB-QR-001',
+      name: ['居民身份证申领（首次申领）', 'First application for a resident identity card'],
+      type: 'administrative_confirmation',
+      dept: 'PSB',
+      impl: psbBranches,
+      laws: [law(LAW.residentId, '第八条'), law(LAW.residentId, '第十条')],
+      who: 'person',
+      conditions: [
+        [
+          '具有本市常住户口的中国公民；未满16周岁的由监护人代为申请',
+          'Citizens with household registration in the city; a guardian applies for children under 16',
+        ],
+      ],
+      fee: charged(20, ['居民身份证工本费每证20元', 'Production fee: 20 yuan per card'], law(LAW.idFee)),
+      days: [60, 10],
+      visits: 1,
+      channels: ['window', 'mail_result'],
+      result: ['中华人民共和国居民身份证', 'Resident identity card of the PRC', 'RESIDENT-ID-CARD'],
+      ...HUKOU,
+      situations: [ageQ],
+      materials: [householdBook(), idPhoto(), ...guardian],
+      form: [...personFields(), fld('delivery.address', { optional: true })],
+      summary: [
+        '首次申领居民身份证，到户籍地或居住地公安派出所采集相片和指纹，制证后可邮寄送达。法定期限60日。',
+        'Apply for a first ID card at a police station (photo and fingerprints taken on site); the card can be posted. Statutory limit: 60 days.',
+      ],
+    }),
+    item({
+      code: 'SH-PSB-QR-002',
+      name: ['居民身份证换领', 'Renewal of a resident identity card'],
+      type: 'administrative_confirmation',
+      dept: 'PSB',
+      impl: psbBranches,
+      laws: [law(LAW.residentId, '第十一条')],
+      who: 'person',
+      fee: charged(
+        20,
+        ['有效期满或登记项目变更换领每证20元；损坏换领每证40元', '20 yuan on expiry or change of particulars; 40 yuan if damaged'],
+        law(LAW.idFee),
+      ),
+      days: [60, 10],
+      visits: 1,
+      channels: ['online', 'window', 'mail_result'],
+      result: ['中华人民共和国居民身份证', 'Resident identity card of the PRC', 'RESIDENT-ID-CARD'],
+      ...HUKOU,
+      situations: [
+        sq(
+          'reason',
+          ['换领原因', 'Why renew?'],
+          [
+            ['expiry', '有效期满（可在期满前3个月内申请）', 'Expiry (apply within three months before)'],
+            ['change', '姓名等登记项目变更', 'Change of name or other particulars'],
+            ['damaged', '证件严重损坏不能辨认', 'Card damaged beyond recognition'],
+          ],
+        ),
+        ageQ,
+      ],
+      materials: [
+        own('old_card', ['原居民身份证（领取新证时交回）', 'The old card (handed in on collecting the new one)']),
+        householdBook({ when: { reason: ['change'] } }),
+        idPhoto(),
+        ...guardian,
+      ],
+      form: [...personFields(), fld('delivery.address', { optional: true })],
+      summary: [
+        '居民身份证有效期满、登记项目变更或严重损坏的，申请换领新证；支持异地（跨省通办）换领。',
+        'Renew an ID card on expiry, change of particulars or damage; also possible outside the place of registration.',
+      ],
+    }),
+    item({
+      code: 'SH-PSB-QR-003',
+      name: ['居民身份证补领', 'Replacement of a lost resident identity card'],
+      type: 'administrative_confirmation',
+      dept: 'PSB',
+      impl: psbBranches,
+      laws: [law(LAW.residentId, '第十一条')],
+      who: 'person',
+      fee: charged(40, ['丢失补领每证40元', 'Replacement of a lost card: 40 yuan'], law(LAW.idFee)),
+      days: [60, 10],
+      visits: 1,
+      channels: ['window', 'mail_result'],
+      result: ['中华人民共和国居民身份证', 'Resident identity card of the PRC', 'RESIDENT-ID-CARD'],
+      ...HUKOU,
+      situations: [ageQ],
+      materials: [householdBook(), idPhoto(), ...guardian],
+      form: [...personFields(), fld('delivery.address', { optional: true })],
+      summary: [
+        '居民身份证丢失的，申请补领；原证件同时作废。可同时申领临时居民身份证。',
+        'Replace a lost ID card (the old one is invalidated); a temporary card can be issued meanwhile.',
+      ],
+    }),
+    item({
+      code: 'SH-PSB-QR-004',
+      name: ['临时居民身份证申领', 'Temporary resident identity card'],
+      type: 'administrative_confirmation',
+      dept: 'PSB',
+      impl: psbBranches,
+      laws: [law('《中华人民共和国临时居民身份证管理办法》')],
+      who: 'person',
+      conditions: [
+        ['正在申领、换领、补领居民身份证期间，急需使用居民身份证的', 'While an ID card is being made and one is urgently needed'],
+      ],
+      fee: charged(10, ['每证10元', '10 yuan per card'], law(LAW.idFee)),
+      days: [3, 0],
+      visits: 1,
+      channels: ['window'],
+      result: ['临时居民身份证（有效期3个月）', 'Temporary ID card (valid three months)', 'TEMPORARY-ID-CARD'],
+      ...HUKOU,
+      materials: [householdBook(), photo('近期免冠相片', 'Recent passport-style photo')],
+      form: personFields(),
+      summary: [
+        '居民身份证在制作期间急需使用的，可申领临时居民身份证，当场办结。',
+        'A temporary ID card while the permanent one is being produced; issued on the spot.',
+      ],
+    }),
+    item({
+      code: 'SH-PSB-GG-001',
+      name: ['无犯罪记录证明开具', 'Certificate of no criminal record'],
+      type: 'public_service',
+      dept: 'PSB',
+      impl: psbBranches,
+      laws: [law('《公安机关办理犯罪记录查询工作规定》（公通字〔2021〕19号）')],
+      who: 'person',
+      days: [3, 1],
+      visits: 0,
+      result: ['无犯罪记录证明', 'Certificate of no criminal record', 'NO-CRIMINAL-RECORD-CERTIFICATE'],
+      themes: ['户籍', '就业创业'],
+      situations: [byAgentQ()],
+      materials: [
+        idCard(),
+        own('query_application', ['犯罪记录查询申请表', 'Application for a criminal record check']),
+        ...agentMaterials(),
+      ],
+      form: [...personFields(), fld('employer.name', { optional: true }), ...agentFields()],
+      summary: [
+        '个人因就业、出国等需要，申请开具无犯罪记录证明，网上申请、电子证明可在线核验。',
+        'Certificate of no criminal record for jobs or travel; applied for online, the electronic certificate is verifiable.',
+      ],
+    }),
+    item({
+      code: 'SH-PSB-XK-002',
+      name: ['普通护照签发', 'Ordinary passport'],
+      type: 'administrative_licence',
+      dept: 'PSB',
+      impl: psbBranches,
+      laws: [law('《中华人民共和国护照法》', '第五条'), law('《中华人民共和国护照法》', '第六条'), law(LAW.exitEntry)],
+      who: 'person',
+      fee: charged(
+        120,
+        ['普通护照每本120元', '120 yuan per passport'],
+        law('《国家发展改革委 财政部关于降低部分行政事业性收费标准的通知》（发改价格规〔2019〕914号）'),
+      ),
+      days: [15, 7],
+      visits: 1,
+      result: ['中华人民共和国普通护照', 'Ordinary passport of the PRC', 'PASSPORT'],
+      themes: ['出入境'],
+      events: ['出国出境'],
+      situations: [
+        sq(
+          'kind',
+          ['申请类别', 'Kind of application'],
+          [
+            ['first', '首次申领', 'First passport'],
+            ['renew', '换发（有效期不足6个月或签证页用完）', 'Renewal'],
+            ['lost', '补发（遗失）', 'Replacement of a lost passport'],
+          ],
+        ),
+        sq(
+          'age',
+          ['申请人年龄', "Applicant's age"],
+          [
+            ['under16', '未满16周岁', 'Under 16'],
+            ['adult', '16周岁及以上', '16 or older'],
+          ],
+        ),
+      ],
+      materials: [
+        idCard(),
+        photo('出入境证件数码相片（现场采集）', 'Photo taken on site'),
+        own('old_passport', ['原护照', 'The old passport'], { when: { kind: ['renew'] } }),
+        own('loss_statement', ['护照遗失情况说明', 'Statement of loss'], { when: { kind: ['lost'] } }),
+        mat(
+          'guardian_id',
+          ['监护人居民身份证及监护关系证明', "Guardian's ID card and proof of guardianship"],
+          hub('POPULATION', 'name', 'id_number'),
+          { when: { age: ['under16'] } },
+        ),
+      ],
+      form: [...personFields(), fld('delivery.address', { optional: true })],
+      summary: [
+        '因私出国申请普通护照，全国通办，可选择邮寄送达。',
+        'Ordinary passport for private travel; apply anywhere in the country, delivery by post available.',
+      ],
+      where: ['各区公安出入境管理办证大厅', 'District exit-entry administration halls'],
+    }),
+    item({
+      code: 'SH-PSB-XK-003',
+      name: ['往来港澳通行证及签注签发', 'Exit-entry permit for Hong Kong and Macao, with endorsements'],
+      type: 'administrative_licence',
+      dept: 'PSB',
+      impl: psbBranches,
+      laws: [law('《中国公民因私事往来香港地区或者澳门地区的暂行管理办法》'), law(LAW.exitEntry)],
+      who: 'person',
+      fee: charged(
+        60,
+        ['通行证每证60元；签注每次15元', 'Permit 60 yuan; each endorsement 15 yuan'],
+        law('《国家发展改革委 财政部关于降低部分行政事业性收费标准的通知》（发改价格规〔2019〕914号）'),
+      ),
+      days: [30, 7],
+      visits: 1,
+      result: ['往来港澳通行证', 'Exit-entry permit for travelling to and from Hong Kong and Macao', 'HK-MACAO-PERMIT'],
+      themes: ['出入境'],
+      events: ['出国出境'],
+      materials: [idCard(), photo('出入境证件数码相片（现场采集）', 'Photo taken on site')],
+      form: [...personFields(), fld('travel.destination')],
+      summary: [
+        '前往港澳旅游、探亲、商务等，申领往来港澳通行证和相应签注；再次签注可自助或在线办理。',
+        'Permit and endorsements for travel to Hong Kong and Macao; further endorsements at self-service machines or online.',
+      ],
+      where: ['各区公安出入境管理办证大厅', 'District exit-entry administration halls'],
+    }),
+    item({
+      code: 'SH-PSB-BA-001',
+      name: ['企业公章刻制备案', 'Filing of the engraving of official seals'],
+      type: 'administrative_filing',
+      dept: 'PSB',
+      impl: psbBranches,
+      laws: [law('《国务院关于取消一批行政许可事项的决定》（国发〔2020〕13号）'), law('《印铸刻字业暂行管理规则》')],
+      who: 'enterprise',
+      conditions: [['新设立企业首套印章由政府购买服务免费刻制', "A new enterprise's first set of seals is engraved free of charge"]],
+      days: [1, 0],
+      visits: 0,
+      result: ['印章刻制备案信息（含印模电子信息）', 'Seal filing record (with electronic impressions)'],
+      themes: ['企业开办'],
+      events: ['企业开办'],
+      materials: [
+        businessLicence(),
+        legalRepId(),
+        own('seal_order', ['印章刻制申请（选择刻制企业及印章种类）', 'Seal order (engraver and kinds of seal)']),
+      ],
+      form: [
+        ...flds('enterprise.name', 'enterprise.credit_code', 'seal.kinds', 'applicant.name', 'applicant.id_number', 'applicant.mobile'),
+      ],
+      summary: [
+        '企业领取营业执照后在线选择刻章企业刻制公章、财务章、发票章等，刻制信息向公安机关备案，新办企业免费。',
+        'After the business licence, order the official, finance and invoice seals online; the engraving is filed with the police. Free for new enterprises.',
+      ],
+    }),
+    item({
+      code: 'SH-PSB-XK-004',
+      name: ['大型群众性活动安全许可', 'Safety permit for large public events'],
+      type: 'administrative_licence',
+      dept: 'PSB',
+      impl: psbBranches,
+      laws: [law('《大型群众性活动安全管理条例》', '第十一条'), law('《大型群众性活动安全管理条例》', '第十三条')],
+      who: 'enterprise',
+      conditions: [
+        [
+          '预计参加人数在1000人以上的体育比赛、演唱会、展览、游园等活动，活动日20日前提出申请',
+          'Events of 1,000 people or more; apply at least 20 days in advance',
+        ],
+      ],
+      days: [7, 5],
+      visits: 0,
+      result: ['大型群众性活动安全许可决定书', 'Safety permit decision for the event'],
+      themes: ['文化旅游', '安全生产'],
+      materials: [
+        own('application', ['大型群众性活动安全许可申请表', 'Application form']),
+        businessLicence(),
+        own('safety_plan', ['活动安全工作方案及安全责任人信息', 'Safety plan and the people responsible']),
+        own('venue_contract', ['场所管理者同意使用场所的证明（场地租用合同）', "Venue manager's consent (venue contract)"]),
+        own('emergency_plan', ['应急救援预案', 'Emergency plan']),
+      ],
+      form: flds(
+        'enterprise.name',
+        'enterprise.credit_code',
+        'event.name',
+        'event.venue',
+        'event.date',
+        'event.attendance',
+        'applicant.name',
+        'applicant.mobile',
+      ),
+      inspectDays: 2,
+      summary: [
+        '举办大型群众性活动，向公安机关申请安全许可，经审查和现场检查后作出决定。',
+        'Safety permit for large public events, after review and an on-site check.',
+      ],
+    }),
+    item({
+      code: 'SH-PSB-XK-005',
+      name: ['旅馆业特种行业许可证核发', 'Special trade licence for hotels'],
+      type: 'administrative_licence',
+      dept: 'PSB',
+      impl: psbBranches,
+      laws: [law('《旅馆业治安管理办法》', '第四条'), law('《国务院对确需保留的行政审批项目设定行政许可的决定》（国务院令第412号）')],
+      who: 'enterprise',
+      days: [20, 10],
+      visits: 0,
+      result: ['特种行业许可证（旅馆业）', 'Special trade licence (hotels)', 'HOTEL-SPECIAL-TRADE-LICENCE'],
+      themes: ['市场准入', '文化旅游'],
+      materials: [
+        own('application', ['特种行业许可证申请登记表', 'Application form']),
+        businessLicence(),
+        legalRepId(),
+        own('floor_plan', ['经营场所平面图及安全防范设施情况', 'Floor plans and security installations']),
+        own('fire_acceptance', ['消防安全检查合格证明或消防验收（备案）材料', 'Fire-safety inspection or acceptance documents']),
+      ],
+      form: flds('enterprise.name', 'enterprise.credit_code', 'premises.address', 'applicant.name', 'applicant.mobile'),
+      process: standardProcess(10, { issue: true, inspectDays: 3 }),
+      summary: [
+        '开办旅馆、民宿等住宿服务，向公安机关申请特种行业许可证。',
+        'Licence for hotels and guesthouses from the public security bureau.',
+      ],
+    }),
+  ];
+}
