@@ -8,6 +8,7 @@ import { LAW } from './laws.ts';
 /** 民政局 (2/2): social assistance, old-age and disability allowances, social organisations, funerals. */
 export function civilAffairsItems(): ServiceItemInput[] {
   const caBranches = branchesOf('CA');
+  /** 家庭经济状况核对: what the assistance office checks through data sharing instead of asking for certificates. */
   const meansCheck = () => [
     own('consent', ['家庭经济状况核对授权书', 'Authorisation to check the household’s finances'], { notes: '全体家庭成员签字。' }),
     mat('homes', ['家庭成员住房情况', 'Homes of the household'], hub('REAL-ESTATE-TITLE', 'owner_id_number', 'address', 'area')),

@@ -1,8 +1,8 @@
 import type { ServiceItemInput } from '@tongban/domain';
 import { householdBook, idCard, marriageCert } from './common.ts';
-import { branchesOf, dept } from './depts.ts';
-import { hub, item, law, lic, mat, own, sq, step } from './dsl.ts';
-import { fld, flds, personFields } from './fields.ts';
+import { branchesOf } from './depts.ts';
+import { hub, item, law, mat, own, sq, step } from './dsl.ts';
+import { fld, personFields } from './fields.ts';
 import { LAW } from './laws.ts';
 
 /** 民政局 (1/2): marriage, divorce and adoption registration. */
@@ -10,28 +10,6 @@ export function civilMarriageItems(): ServiceItemInput[] {
   const caBranches = branchesOf('CA');
   const MARRY = { themes: ['婚育'] };
   const bothIds = () => idCard({}, 'id_cards', ['男女双方居民身份证', 'Resident ID cards of both parties']);
-  /** 家庭经济状况核对: what the assistance office checks through data sharing instead of asking for certificates. */
-  const meansCheck = () => [
-    own('consent', ['家庭经济状况核对授权书', 'Authorisation to check the household’s finances'], { notes: '全体家庭成员签字。' }),
-    mat('homes', ['家庭成员住房情况', 'Homes of the household'], hub('REAL-ESTATE-TITLE', 'owner_id_number', 'address', 'area')),
-    mat('vehicles', ['家庭成员车辆情况', 'Vehicles of the household'], hub('VEHICLE', 'owner_id_number', 'vehicle_type', 'registered_on')),
-    mat(
-      'insurance',
-      ['家庭成员社保缴费和养老金情况', 'Insurance and pensions of the household'],
-      hub('SOCIAL-INSURANCE', 'id_number', 'insured_status', 'employer_name'),
-    ),
-    mat(
-      'fund',
-      ['家庭成员住房公积金缴存情况', 'Housing fund of the household'],
-      hub('HOUSING-FUND', 'id_number', 'account_status', 'monthly_deposit'),
-    ),
-  ];
-  const assistanceProcess = (days: number) => [
-    step('accept', 'accept', 1, { name: ['街道（镇）受理', 'Acceptance by the subdistrict'] }),
-    step('inspect', 'inspect', 5, { name: ['入户调查、邻里访问', 'Home visit'] }),
-    step('review', 'review', days - 8, { name: ['经济状况核对、民主评议与公示', 'Means check, review and public notice'] }),
-    step('approve', 'approve', 2, { name: ['区民政局审核确认', 'Confirmation by the district civil affairs bureau'] }),
-  ];
 
   return [
     item({

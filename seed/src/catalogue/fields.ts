@@ -9,6 +9,9 @@ import type { When } from './dsl.ts';
 
 type Def = Omit<FormField, 'key' | 'required' | 'when' | 'label'> & { label: readonly [string, string] };
 
+// Select fields are pre-filled only where the registry holds the same option values (sex, licence
+// class); free-text registry values (e.g. '有限责任公司（自然人投资或控股）') would not be valid options.
+
 const opts = (...xs: (readonly [string, string, string])[]) => xs.map(([value, zh, en]) => ({ value, label: { zh, en } }));
 
 const SEX = opts(['male', '男', 'Male'], ['female', '女', 'Female']);
@@ -62,7 +65,6 @@ const dict = {
   'enterprise.type': {
     label: ['市场主体类型', 'Type of market entity'],
     type: 'select',
-    prefill: 'enterprise.enterprise_type',
     options: opts(
       ['llc', '有限责任公司', 'Limited liability company'],
       ['jsc', '股份有限公司', 'Company limited by shares'],
@@ -117,7 +119,6 @@ const dict = {
   'tax.taxpayer_type': {
     label: ['纳税人类型', 'Taxpayer type'],
     type: 'select',
-    prefill: 'tax.taxpayer_type',
     options: opts(['small_scale', '小规模纳税人', 'Small-scale taxpayer'], ['general', '一般纳税人', 'General taxpayer']),
   },
   'tax.annual_sales': { label: ['年应税销售额（万元）', 'Annual taxable sales (10,000 yuan)'], type: 'money', min: 0 },
@@ -180,7 +181,6 @@ const dict = {
   'education.level': {
     label: ['学历层次', 'Level of education'],
     type: 'select',
-    prefill: 'degree.education_level',
     options: opts(
       ['junior_college', '专科', 'Junior college'],
       ['bachelor', '本科', "Bachelor's"],
@@ -223,7 +223,6 @@ const dict = {
   'property.usage': {
     label: ['用途', 'Use'],
     type: 'select',
-    prefill: 'real_estate.usage',
     options: opts(
       ['residential', '住宅', 'Residential'],
       ['commercial', '商业', 'Commercial'],

@@ -122,7 +122,7 @@ export function healthItems(): ServiceItemInput[] {
       name: ['免费婚前医学检查', 'Free premarital medical examination'],
       type: 'public_service',
       dept: 'HC',
-      laws: [law(LAW.maternalHealth, '第七条'), law(LAW.maternalHealth, '第十二条')],
+      laws: [law(LAW.maternalHealth, '第七条')],
       who: 'person',
       days: [5, 3],
       visits: 1,
@@ -275,7 +275,7 @@ export function healthItems(): ServiceItemInput[] {
       name: ['饮用水供水单位卫生许可', 'Hygiene licence for drinking-water suppliers'],
       type: 'administrative_licence',
       dept: 'HC',
-      laws: [law('《中华人民共和国传染病防治法》', '第二十九条'), law('《生活饮用水卫生监督管理办法》')],
+      laws: [law('《中华人民共和国传染病防治法》'), law('《生活饮用水卫生监督管理办法》')],
       who: 'enterprise',
       days: [20, 10],
       visits: 0,
@@ -296,7 +296,7 @@ export function healthItems(): ServiceItemInput[] {
       name: ['独生子女父母奖励和计划生育家庭奖励扶助', 'Rewards for parents of an only child and family planning households'],
       type: 'administrative_reward',
       dept: 'HC',
-      laws: [law(LAW.population, '第三十一条'), law('《上海市人口与计划生育条例》')],
+      laws: [law(LAW.population), law('《上海市人口与计划生育条例》')],
       who: 'person',
       conditions: [
         [

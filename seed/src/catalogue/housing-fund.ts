@@ -112,7 +112,7 @@ export function housingFundItems(): ServiceItemInput[] {
         titleCert({ when: { reason: ['purchase_existing'] } }),
         mat('rental_registration', ['房屋租赁合同登记备案证明', 'Registered lease'], lic('RENTAL-REGISTRATION-CERTIFICATE'), {
           when: { reason: ['rent'] },
-          notes: '本市无自有住房且租住商品住房的，无需备案证明可按月定额提取。',
+          notes: '已办理租赁备案的按实际房租提取；未备案的可按本市规定标准按月定额提取。',
         }),
         mat(
           'no_home',

@@ -1,8 +1,8 @@
 import type { ServiceItemInput } from '@tongban/domain';
 import { agentMaterials, businessLicence, byAgentQ, idCard, legalRepId, premisesProof, premisesQ } from './common.ts';
 import { branchesOf } from './depts.ts';
-import { hub, item, law, lic, mat, own, sq, standardProcess } from './dsl.ts';
-import { agentFields, fld, flds } from './fields.ts';
+import { hub, item, law, lic, mat, own, sq } from './dsl.ts';
+import { agentFields, flds } from './fields.ts';
 import { LAW } from './laws.ts';
 
 /** 市场监督管理局 (1/3): registration of companies, sole proprietorships, partnerships and cooperatives. */

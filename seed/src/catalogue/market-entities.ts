@@ -1,5 +1,5 @@
 import type { ServiceItemInput } from '@tongban/domain';
-import { agentMaterials, businessLicence, byAgentQ, idCard, legalRepId, premisesProof, premisesQ } from './common.ts';
+import { agentMaterials, byAgentQ, idCard, premisesProof, premisesQ } from './common.ts';
 import { branchesOf } from './depts.ts';
 import { hub, item, law, lic, mat, own, sq, standardProcess } from './dsl.ts';
 import { agentFields, fld, flds } from './fields.ts';
@@ -8,33 +8,6 @@ import { LAW } from './laws.ts';
 /** 市场监督管理局 (2/3): individual businesses, equity pledges, annual reports. */
 export function marketEntityItems(): ServiceItemInput[] {
   const samrBranches = branchesOf('SAMR');
-  const START = { themes: ['企业开办', '市场准入'], events: ['企业开办'] };
-  const shareholderQ = sq(
-    'shareholder_kind',
-    ['股东（出资人）是？', 'The shareholders are'],
-    [
-      ['natural', '自然人', 'Natural persons'],
-      ['entity', '企业法人等单位', 'Enterprises or other organisations'],
-      ['both', '既有自然人也有单位', 'Both'],
-    ],
-  );
-  const registrationForm = () => [
-    ...flds(
-      'enterprise.name',
-      'enterprise.type',
-      'enterprise.registered_capital',
-      'enterprise.address',
-      'enterprise.business_scope',
-      'enterprise.legal_representative',
-      'enterprise.legal_representative_id_number',
-      'enterprise.shareholders',
-      'enterprise.contact_mobile',
-      'applicant.name',
-      'applicant.id_number',
-      'applicant.mobile',
-    ),
-    ...agentFields(),
-  ];
 
   return [
     item({

@@ -1,7 +1,7 @@
 import type { ServiceItemInput } from '@tongban/domain';
-import { agentMaterials, businessLicence, byAgentQ, householdBook, idCard, legalRepId, marriageCert, photo } from './common.ts';
+import { agentMaterials, byAgentQ, householdBook, idCard, marriageCert, photo } from './common.ts';
 import { branchesOf } from './depts.ts';
-import { charged, hub, item, law, lic, mat, own, sq, standardProcess } from './dsl.ts';
+import { hub, item, law, lic, mat, own, sq } from './dsl.ts';
 import { agentFields, fld, flds, personFields } from './fields.ts';
 import { LAW } from './laws.ts';
 
@@ -9,21 +9,6 @@ import { LAW } from './laws.ts';
 export function publicSecurityHouseholdItems(): ServiceItemInput[] {
   const psbBranches = branchesOf('PSB');
   const HUKOU = { themes: ['户籍'] };
-  const ageQ = sq(
-    'age',
-    ['申领人年龄', "Applicant's age"],
-    [
-      ['under16', '未满16周岁', 'Under 16'],
-      ['adult', '16周岁及以上', '16 or older'],
-    ],
-  );
-  const guardian = [
-    mat('guardian_id', ['监护人居民身份证', "Guardian's resident identity card"], hub('POPULATION', 'name', 'id_number'), {
-      when: { age: ['under16'] },
-    }),
-  ];
-  const idPhoto = () =>
-    photo('符合标准的居民身份证数码相片（现场采集或相片回执）', 'Standard ID photo (taken at the window, or a digital photo receipt)');
 
   return [
     item({
@@ -170,7 +155,17 @@ export function publicSecurityHouseholdItems(): ServiceItemInput[] {
       result: ['居民户口簿', 'Household register'],
       themes: ['户籍', '就业创业'],
       events: ['新市民落户/居住证'],
-      situations: [byAgentQ()],
+      situations: [
+        sq(
+          'settle_address',
+          ['落户地址', 'Where will the household be registered?'],
+          [
+            ['own_home', '本人或直系亲属合法产权住房', 'A home owned by the applicant or close family'],
+            ['collective', '单位或人才集体户', 'A collective household (employer or talent centre)'],
+          ],
+        ),
+        byAgentQ(),
+      ],
       materials: [
         mat(
           'settlement_approval',
@@ -180,23 +175,18 @@ export function publicSecurityHouseholdItems(): ServiceItemInput[] {
         idCard(),
         mat(
           'property_title',
-          [
-            '落户地址房屋不动产权证书（或单位集体户口同意接收证明）',
-            'Title of the settlement address (or acceptance by a collective household)',
-          ],
+          ['落户地址房屋不动产权证书', 'Title of the settlement address'],
           hub('REAL-ESTATE-TITLE', 'certificate_number', 'owner_name', 'address'),
+          {
+            when: { settle_address: ['own_home'] },
+          },
         ),
-        own(
-          'move_out_proof',
-          [
-            '原户籍地户口信息（跨省一站式迁移由迁入地在线核验）',
-            'Original household information (checked online for cross-province moves)',
-          ],
-          { optional: true },
-        ),
+        own('collective_acceptance', ['单位（人才）集体户同意接收证明', 'Acceptance by the collective household'], {
+          when: { settle_address: ['collective'] },
+        }),
         ...agentMaterials(),
       ],
-      form: [...personFields(), fld('property.address'), ...agentFields()],
+      form: [...personFields(), fld('property.address', { when: { settle_address: ['own_home'] } }), ...agentFields()],
       summary: [
         '经人社部门批准引进或居转户落户的人员，到落户地派出所办理户口迁入，跨省迁移一站式办理。',
         'Register the household of people approved to settle; cross-province moves are handled in one stop.',

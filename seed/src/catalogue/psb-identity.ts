@@ -1,7 +1,7 @@
 import type { ServiceItemInput } from '@tongban/domain';
-import { agentMaterials, businessLicence, byAgentQ, householdBook, idCard, legalRepId, marriageCert, photo } from './common.ts';
+import { agentMaterials, businessLicence, byAgentQ, householdBook, idCard, legalRepId, photo } from './common.ts';
 import { branchesOf } from './depts.ts';
-import { charged, hub, item, law, lic, mat, own, sq, standardProcess } from './dsl.ts';
+import { charged, hub, item, law, mat, own, sq, standardProcess } from './dsl.ts';
 import { agentFields, fld, flds, personFields } from './fields.ts';
 import { LAW } from './laws.ts';
 
