@@ -41,13 +41,50 @@ const configSchema = z.object({
   /** Folder holding Ed25519 signing keys (never stored in the database). */
   KEYS_DIR: z.string().default(''),
   /**
+   * The address people and verifiers reach the platform at (scheme, host, port; no path). E-licence
+   * issuers are `did:web` identifiers under it, and QR codes and share links point to it.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .url()
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('http://localhost:8080'),
+  /** Largest accepted upload, in bytes (default 20 MiB); enforced while the file streams in. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(20_971_520),
+  /** Folder of uploaded files (outside any web root). Default: `<DATA_DIR>/uploads`. */
+  UPLOAD_DIR: z.string().default(''),
+  /** Where uploads are stored: the filesystem (UPLOAD_DIR) or an S3-compatible object store. */
+  STORAGE_KIND: z.enum(['fs', 's3']).default('fs'),
+  /** S3-compatible store (STORAGE_KIND=s3), e.g. `https://s3.cn-north-1.amazonaws.com.cn` or a MinIO URL. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().default(''),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().default(''),
+  S3_SECRET_ACCESS_KEY: z.string().default(''),
+  /** Address objects as `<endpoint>/<bucket>/<key>` (MinIO and most others) rather than `<bucket>.<host>`. */
+  S3_PATH_STYLE: booleanFromEnv.default(true),
+  /** Upload scanner: the built-in one (EICAR test signature only) or ClamAV's clamd over TCP. */
+  SCANNER_KIND: z.enum(['builtin', 'clamav']).default('builtin'),
+  CLAMAV_HOST: z.string().min(1).default('127.0.0.1'),
+  CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Application drafts (which hold pre-filled personal data) never submitted are deleted after this many days. */
+  CASE_DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Share of a working-day limit after which the SLA warning fires (0.8: when 80% of the days are used). */
+  CASE_SLA_WARNING_SHARE: z.coerce.number().gt(0).lt(1).default(0.8),
+  /** Outgoing mail server, `smtp://user:pass@host:587` or `smtps://…:465`. Unset: mails go to the dev mailbox. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().min(3).default('通办 Tongban <noreply@tongban.invalid>'),
+  /** Text messages: `log` writes them to the log (no provider is bundled). */
+  SMS_PROVIDER: z.enum(['log']).default('log'),
+  /**
    * Tests only: an administrative PostgreSQL URL. When set, each test file gets a fresh database
    * created through it (and dropped afterwards) instead of an in-memory PGlite.
    */
   TEST_PG_ADMIN_URL: z.string().url().optional(),
 });
 
-export type Config = z.infer<typeof configSchema> & { keysDir: string; isProduction: boolean };
+export type Config = z.infer<typeof configSchema> & { keysDir: string; uploadDir: string; isProduction: boolean };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(env);
@@ -56,7 +93,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  return { ...c, keysDir: c.KEYS_DIR || `${c.DATA_DIR}/keys`, isProduction: c.NODE_ENV === 'production' };
+  return {
+    ...c,
+    keysDir: c.KEYS_DIR || `${c.DATA_DIR}/keys`,
+    uploadDir: c.UPLOAD_DIR || `${c.DATA_DIR}/uploads`,
+    isProduction: c.NODE_ENV === 'production',
+  };
 }
 
 /** Configuration for tests: in-memory everything, quiet logs, no demo seed. */
