@@ -13,7 +13,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { auditModule } from './modules/audit/index.ts';
+import { casesModule } from './modules/cases/index.ts';
+import { catalogueModule } from './modules/catalogue/index.ts';
+import { datahubModule } from './modules/datahub/index.ts';
 import { identityModule } from './modules/identity/index.ts';
+import { licencesModule } from './modules/licences/index.ts';
 import type { SessionResolver } from './platform/auth/actor.ts';
 import type { Platform } from './platform/context.ts';
 import type { Db } from './platform/db/db.ts';
@@ -24,7 +28,7 @@ import type { ModuleDefinition } from './platform/module.ts';
 import type { Signer } from './platform/signing/signing.ts';
 
 /** The feature modules, in dependency order. Adding a module = one line here. */
-export const modules: readonly ModuleDefinition[] = [identityModule, auditModule];
+export const modules: readonly ModuleDefinition[] = [identityModule, catalogueModule, datahubModule, casesModule, licencesModule, auditModule];
 
 export type AppDeps = { config: Config; db: Db; jobs: Jobs; signer: Signer; clock?: Clock };
 
@@ -47,7 +51,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  // Fastify allows one not-found handler per prefix, so it is set once here: when the built web app
+  // is served, unknown non-API page GETs get index.html (the web app routes in the browser).
+  const webRoot = config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : '';
+  const servesWeb = webRoot !== '' && existsSync(join(webRoot, 'index.html'));
+  app.setNotFoundHandler((request, reply) => {
+    if (servesWeb && request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return notFoundHandler(request, reply);
+  });
 
   const platform: Platform = {
     config,
@@ -59,7 +72,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
 
   let resolver: SessionResolver | undefined;
-  const registeredRoutes = installAccessControl(app, () => resolver);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -74,6 +86,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
   await app.register(fastifyCookie);
+  // After the cookie plugin: its onRequest hook must have parsed the session cookie before the
+  // access hook reads it (hooks run in registration order).
+  const registeredRoutes = installAccessControl(app, () => resolver);
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.COOKIE_SECURE, signed: false },
@@ -116,19 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await app.register(async (scope) => module.registerRoutes(scope, platform), { prefix: '/api/v1' });
   }
 
-  if (config.WEB_DIST_DIR) {
-    const root = resolve(config.WEB_DIST_DIR);
-    if (existsSync(join(root, 'index.html'))) {
-      await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
-      // The web app routes in the browser: unknown non-API GETs get index.html.
-      app.setNotFoundHandler((request, reply) => {
-        if (request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
-          return reply.type('text/html').sendFile('index.html');
-        }
-        return notFoundHandler(request, reply);
-      });
-    }
-  }
+  if (servesWeb) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
 
   await app.ready();
   return Object.assign(app, { platform, registeredRoutes }) as unknown as App;

@@ -1,6 +1,26 @@
+/**
+ * The identity module's public surface: the module definition (routes + session resolver) and
+ * the functions other modules and the seed may call. Nothing else in this folder is public.
+ */
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { registerIdentityRoutes } from './identity.routes.ts';
+import { createSessionResolver } from './use-cases/sessions.ts';
 
 export const identityModule: ModuleDefinition = {
   name: 'identity',
-  registerRoutes() {},
+  registerRoutes: registerIdentityRoutes,
+  sessionResolver: createSessionResolver,
 };
+
+export { findUserByIdNumber, importUsers, type UserAccountSummary, type UserImportRow } from './use-cases/accounts.ts';
+export {
+  type DepartmentImportRow,
+  findDepartment,
+  getDepartment,
+  importDepartments,
+  listDepartmentSubtreeIds,
+  listDepartments,
+} from './use-cases/departments.ts';
+export { type EnterpriseAccountImportRow, importEnterpriseAccounts } from './use-cases/enterprises.ts';
+export { hashPassword } from './use-cases/passwords.ts';
+export { getStaff, importStaff, type StaffImportRow } from './use-cases/staff.ts';

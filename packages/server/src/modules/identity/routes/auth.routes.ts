@@ -1,0 +1,85 @@
+import { loginBodySchema, meSchema, passwordChangeBodySchema, registerBodySchema, registerResponseSchema } from '@tongban/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Platform } from '../../../platform/context.ts';
+import { SESSION_COOKIE } from '../../../platform/http/access.ts';
+import { ctxOf } from '../../../platform/http/request-context.ts';
+import { getMe, registerUser } from '../use-cases/accounts.ts';
+import { changePassword, login, logout } from '../use-cases/login.ts';
+import { cookieMaxAgeSeconds, loadActor } from '../use-cases/sessions.ts';
+import { authRateLimit } from './rate-limit.ts';
+
+export function registerAuthRoutes(app: FastifyInstance, platform: Platform) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { config } = platform;
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE } as const;
+
+  r.post(
+    '/auth/register',
+    {
+      config: { access: 'public', rateLimit: authRateLimit(config) },
+      schema: {
+        tags: ['auth'],
+        summary: '实名注册 Register a citizen account (verified against the population registry)',
+        body: registerBodySchema,
+        response: { 201: registerResponseSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await registerUser(ctxOf(platform, request), request.body)),
+  );
+
+  r.post(
+    '/auth/login',
+    {
+      config: { access: 'public', rateLimit: authRateLimit(config) },
+      schema: {
+        tags: ['auth'],
+        summary: '登录 Log in (citizens: ID number or mobile; staff: username); sets the session cookie',
+        body: loginBodySchema,
+        response: { 200: meSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(platform, request);
+      const result = await login(ctx, request.body, request.cookies[SESSION_COOKIE], request.headers['user-agent']);
+      reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, maxAge: cookieMaxAgeSeconds(config) });
+      const actor = await loadActor(platform.db, result.principal, result.sessionId, platform.clock.now());
+      return getMe({ ...ctx, actor: actor ?? ctx.actor });
+    },
+  );
+
+  r.post(
+    '/auth/logout',
+    {
+      // Public so that logging out always works and always clears the cookie, even with an expired session.
+      config: { access: 'public' },
+      schema: { tags: ['auth'], summary: '退出登录 Log out (ends the session)' },
+    },
+    async (request, reply) => {
+      await logout(ctxOf(platform, request), request.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/auth/password',
+    {
+      config: { access: 'authenticated', rateLimit: authRateLimit(config) },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 Change your password (ends your other sessions)',
+        body: passwordChangeBodySchema,
+        response: { 200: z.object({ endedSessions: z.number().int() }) },
+      },
+    },
+    async (request) => changePassword(ctxOf(platform, request), request.body),
+  );
+
+  r.get(
+    '/auth/me',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: '当前用户 Who am I', response: { 200: meSchema } } },
+    async (request) => getMe(ctxOf(platform, request)),
+  );
+}

@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  type Staff,
+  type StaffCreateBody,
+  type StaffListQuery,
+  type StaffPatchBody,
+  type StaffRole,
+  staffRoles,
+} from '@tongban/domain';
+import { recordAudit } from '../../../platform/audit/audit.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import type { Sql } from '../../../platform/db/db.ts';
+import { findDepartment, listDepartmentSubtreeIds } from './departments.ts';
+import { assertPasswordStrength, hashPassword } from './passwords.ts';
+import { endSessionsOf } from './sessions.ts';
+import { auditActorOf, iso, isoOrNull, isUniqueViolation, requireStaff, type StaffActor } from './shared.ts';
+
+/**
+ * Staff administration. A system administrator manages everyone; anyone else (department
+ * administrators; supervisors read only) works within their own department's subtree and can
+ * neither grant `system_admin` nor touch a system administrator. Staff outside the caller's
+ * scope answer "not found", exactly like staff that do not exist.
+ */
+
+type StaffRow = {
+  id: string;
+  username: string;
+  name: string;
+  department_id: string;
+  department_name: string;
+  roles: string[];
+  active: boolean;
+  locked_until: Date | null;
+  created_at: Date;
+  total?: number;
+};
+
+const staffSelectWith = (extra = '') => `select s.id, s.username, s.name, s.department_id, d.name_zh as department_name,
+  array(select r.role from staff_role r where r.staff_id = s.id order by r.role) as roles,
+  s.active, s.locked_until, s.created_at${extra}
+  from staff s join department d on d.id = s.department_id`;
+const staffSelect = staffSelectWith();
+
+function toStaff(r: StaffRow): Staff {
+  return {
+    id: r.id,
+    username: r.username,
+    name: r.name,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    roles: r.roles.filter(isStaffRole),
+    active: r.active,
+    lockedUntil: isoOrNull(r.locked_until),
+    createdAt: iso(r.created_at),
+  };
+}
+
+function isStaffRole(role: string): role is StaffRole {
+  return (staffRoles as readonly string[]).includes(role);
+}
+
+/** All departments the actor administers, or 'all' for a system administrator. */
+async function scopeOf(sql: Sql, actor: StaffActor): Promise<'all' | Set<string>> {
+  if (actor.roles.includes('system_admin')) return 'all';
+  return new Set(await listDepartmentSubtreeIds(sql, actor.departmentId));
+}
+
+const inScope = (scope: 'all' | Set<string>, departmentId: string) => scope === 'all' || scope.has(departmentId);
+
+const staffNotFound = () => new AppError('IDENTITY_STAFF_NOT_FOUND', '工作人员不存在。No such staff member.');
+
+function checkRoles(roles: readonly string[], actor: StaffActor): StaffRole[] {
+  const unknown = roles.filter((r) => !isStaffRole(r));
+  if (unknown.length > 0) {
+    throw new AppError('IDENTITY_ROLE_UNKNOWN', `未知角色 Unknown role(s): ${unknown.join(', ')}`, { field: 'body.roles' });
+  }
+  const valid = [...new Set(roles as StaffRole[])].sort();
+  if (valid.includes('system_admin') && !actor.roles.includes('system_admin')) {
+    throw new AppError('AUTH_FORBIDDEN', '只有系统管理员可以授予系统管理员角色。Only a system administrator can grant system_admin.', {
+      field: 'body.roles',
+    });
+  }
+  return valid;
+}
+
+async function checkDepartmentInScope(sql: Sql, departmentId: string, scope: 'all' | Set<string>, field: string) {
+  const department = await findDepartment(sql, departmentId);
+  if (!department) throw new AppError('IDENTITY_DEPARTMENT_NOT_FOUND', `部门不存在。No department ${departmentId}.`, { field });
+  if (!inScope(scope, departmentId)) {
+    throw new AppError('AUTH_FORBIDDEN', '不能管理本部门范围以外的人员。That department is outside the one you administer.', { field });
+  }
+}
+
+async function findStaffRow(sql: Sql, id: string): Promise<StaffRow | undefined> {
+  return (await sql.query<StaffRow>(`${staffSelect} where s.id = $1`, [id]))[0];
+}
+
+/**
+ * Staff within the caller's scope, optionally within one department's subtree and matching `q`
+ * (username or name), a page at a time.
+ * @throws IDENTITY_DEPARTMENT_NOT_FOUND the department filter does not exist
+ * @throws AUTH_FORBIDDEN the department filter is outside the caller's scope
+ */
+export async function listStaff(
+  ctx: Ctx,
+  query: StaffListQuery,
+): Promise<{ items: Staff[]; total: number; page: number; pageSize: number }> {
+  const actor = requireStaff(ctx.actor);
+  const scope = await scopeOf(ctx.db, actor);
+  let departmentIds: string[] | null = scope === 'all' ? null : [...scope];
+  if (query.departmentId) {
+    await checkDepartmentInScope(ctx.db, query.departmentId, scope, 'query.departmentId');
+    departmentIds = await listDepartmentSubtreeIds(ctx.db, query.departmentId);
+  }
+  const q = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await ctx.db.query<StaffRow>(
+    `${staffSelectWith(', count(*) over () as total')}
+     where ($1::text[] is null or s.department_id = any($1::text[]))
+       and ($2::text is null or s.username ilike $2 or s.name ilike $2)
+     order by s.username
+     limit $3 offset $4`,
+    [departmentIds, q, query.pageSize, (query.page - 1) * query.pageSize],
+  );
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && query.page > 1) {
+    // Past the last page: still report the real total.
+    const counted = await ctx.db.query<{ n: number }>(
+      `select count(*) as n from staff s where ($1::text[] is null or s.department_id = any($1::text[]))
+         and ($2::text is null or s.username ilike $2 or s.name ilike $2)`,
+      [departmentIds, q],
+    );
+    total = counted[0]?.n ?? 0;
+  }
+  return { items: rows.map(toStaff), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * @throws IDENTITY_STAFF_NOT_FOUND missing, or outside the caller's scope
+ */
+export async function getStaff(ctx: Ctx, id: string): Promise<Staff> {
+  const actor = requireStaff(ctx.actor);
+  const row = await findStaffRow(ctx.db, id);
+  if (!row || !inScope(await scopeOf(ctx.db, actor), row.department_id)) throw staffNotFound();
+  return toStaff(row);
+}
+
+/**
+ * Creates a staff account with roles and an initial password.
+ * @throws IDENTITY_ROLE_UNKNOWN, AUTH_FORBIDDEN (system_admin granted by a non-system admin, or a department outside scope)
+ * @throws IDENTITY_DEPARTMENT_NOT_FOUND, AUTH_PASSWORD_TOO_WEAK, IDENTITY_USERNAME_TAKEN
+ */
+export async function createStaff(ctx: Ctx, input: StaffCreateBody): Promise<Staff> {
+  const actor = requireStaff(ctx.actor);
+  const roles = checkRoles(input.roles, actor);
+  const scope = await scopeOf(ctx.db, actor);
+  await checkDepartmentInScope(ctx.db, input.departmentId, scope, 'body.departmentId');
+  assertPasswordStrength(input.password, 'body.password');
+  const taken = () => new AppError('IDENTITY_USERNAME_TAKEN', '用户名已被使用。That username is taken.', { field: 'body.username' });
+  if ((await ctx.db.query('select 1 from staff where username = $1', [input.username])).length > 0) throw taken();
+  const passwordHash = await hashPassword(input.password);
+  const id = randomUUID();
+  const now = ctx.clock.now();
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      await tx.query(
+        'insert into staff (id, username, name, department_id, password_hash, active, created_at) values ($1, $2, $3, $4, $5, true, $6)',
+        [id, input.username, input.name, input.departmentId, passwordHash, now],
+      );
+      await tx.query('insert into staff_role (staff_id, role) select $1, unnest($2::text[])', [id, roles]);
+      await recordAudit(tx, now, {
+        actor: auditActorOf(actor),
+        action: 'identity.staff.created',
+        target: { type: 'staff', id },
+        detail: { username: input.username, departmentId: input.departmentId, roles },
+        requestId: ctx.requestId,
+      });
+      return toStaff((await findStaffRow(tx, id)) as StaffRow);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
+}
+
+/**
+ * Changes roles, department, name or active flag, or resets the password. Deactivating or
+ * resetting the password ends the person's sessions at once.
+ * @throws IDENTITY_STAFF_NOT_FOUND missing or outside scope
+ * @throws AUTH_FORBIDDEN touching a system administrator, granting system_admin, or moving outside scope (non-system admins)
+ * @throws IDENTITY_ROLE_UNKNOWN, IDENTITY_DEPARTMENT_NOT_FOUND, AUTH_PASSWORD_TOO_WEAK
+ * @throws VALIDATION_FAILED deactivating oneself
+ */
+export async function updateStaff(ctx: Ctx, id: string, input: StaffPatchBody): Promise<Staff> {
+  const actor = requireStaff(ctx.actor);
+  const scope = await scopeOf(ctx.db, actor);
+  const current = await findStaffRow(ctx.db, id);
+  if (!current || !inScope(scope, current.department_id)) throw staffNotFound();
+  if (current.roles.includes('system_admin') && !actor.roles.includes('system_admin')) {
+    throw new AppError(
+      'AUTH_FORBIDDEN',
+      '只有系统管理员可以修改系统管理员。Only a system administrator can change a system administrator.',
+    );
+  }
+  const roles = input.roles === undefined ? undefined : checkRoles(input.roles, actor);
+  if (input.departmentId !== undefined && input.departmentId !== current.department_id) {
+    await checkDepartmentInScope(ctx.db, input.departmentId, scope, 'body.departmentId');
+  }
+  if (input.active === false && id === actor.staffId) {
+    throw new AppError('VALIDATION_FAILED', '不能停用自己的账号。You cannot deactivate your own account.', { field: 'body.active' });
+  }
+  if (input.password !== undefined) assertPasswordStrength(input.password, 'body.password');
+  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const changed: string[] = [];
+    const detail: Record<string, unknown> = {};
+    if (input.name !== undefined && input.name !== current.name) {
+      await tx.query('update staff set name = $2 where id = $1', [id, input.name]);
+      changed.push('name');
+      detail.name = input.name;
+    }
+    if (input.departmentId !== undefined && input.departmentId !== current.department_id) {
+      await tx.query('update staff set department_id = $2 where id = $1', [id, input.departmentId]);
+      changed.push('departmentId');
+      detail.departmentId = { from: current.department_id, to: input.departmentId };
+    }
+    if (roles !== undefined && roles.join(',') !== [...current.roles].sort().join(',')) {
+      await tx.query('delete from staff_role where staff_id = $1', [id]);
+      await tx.query('insert into staff_role (staff_id, role) select $1, unnest($2::text[])', [id, roles]);
+      changed.push('roles');
+      detail.roles = { from: current.roles, to: roles };
+    }
+    let endedSessions = 0;
+    if (input.active !== undefined && input.active !== current.active) {
+      await tx.query('update staff set active = $2 where id = $1', [id, input.active]);
+      changed.push('active');
+      detail.active = input.active;
+      if (!input.active) endedSessions += await endSessionsOf(tx, { type: 'staff', id }, now, 'deactivated');
+    }
+    if (passwordHash !== undefined) {
+      await tx.query('update staff set password_hash = $2, failed_logins = 0, locked_until = null where id = $1', [id, passwordHash]);
+      changed.push('password');
+      endedSessions += await endSessionsOf(tx, { type: 'staff', id }, now, 'password_reset');
+    }
+    if (changed.length > 0) {
+      await recordAudit(tx, now, {
+        actor: auditActorOf(actor),
+        action: 'identity.staff.updated',
+        target: { type: 'staff', id },
+        detail: { changed, ...detail, endedSessions },
+        requestId: ctx.requestId,
+      });
+    }
+    return toStaff((await findStaffRow(tx, id)) as StaffRow);
+  });
+}
+
+export type StaffImportRow = { id: string; username: string; name: string; departmentId: string; roles: readonly StaffRole[] };
+
+/**
+ * Bulk-loads staff accounts, all with the same password hash (from `hashPassword`), for the seed.
+ * One audit entry for the batch.
+ * @throws VALIDATION_FAILED an unknown role or a duplicate id/username in the rows
+ */
+export async function importStaff(
+  sql: Sql,
+  rows: readonly StaffImportRow[],
+  passwordHash: string,
+  options: { at?: Date } = {},
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const ids = new Set<string>();
+  const usernames = new Set<string>();
+  for (const row of rows) {
+    const bad = row.roles.filter((r) => !isStaffRole(r));
+    if (bad.length > 0) throw new AppError('VALIDATION_FAILED', `Unknown role(s) ${bad.join(', ')} for ${row.username}.`);
+    const username = row.username.toLowerCase();
+    if (ids.has(row.id) || usernames.has(username)) throw new AppError('VALIDATION_FAILED', `Duplicate staff ${row.id} / ${row.username}.`);
+    ids.add(row.id);
+    usernames.add(username);
+  }
+  const at = options.at ?? new Date((await sql.query<{ now: Date }>('select now() as now'))[0]?.now as Date);
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000);
+    await sql.query(
+      `insert into staff (id, username, name, department_id, password_hash, active, created_at)
+       select id, username, name, department_id, $5, true, $6 from unnest($1::text[], $2::text[], $3::text[], $4::text[])
+         as t(id, username, name, department_id)`,
+      [
+        chunk.map((r) => r.id),
+        chunk.map((r) => r.username.toLowerCase()),
+        chunk.map((r) => r.name),
+        chunk.map((r) => r.departmentId),
+        passwordHash,
+        at,
+      ],
+    );
+    const pairs = chunk.flatMap((r) => [...new Set(r.roles)].map((role) => [r.id, role] as const));
+    await sql.query('insert into staff_role (staff_id, role) select * from unnest($1::text[], $2::text[])', [
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    ]);
+  }
+  await recordAudit(sql, at, { actor: { type: 'system' }, action: 'identity.staff.imported', detail: { count: rows.length } });
+  return rows.length;
+}
