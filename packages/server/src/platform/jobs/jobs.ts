@@ -12,6 +12,12 @@ export type JobHandler<T> = (data: T) => Promise<void>;
 export type Jobs = {
   send<T extends object>(queue: string, data: T, options?: JobOptions): Promise<string | null>;
   work<T extends object>(queue: string, handler: JobHandler<T>): Promise<void>;
+  /**
+   * Creates a queue ahead of time. Call it at start-up for every queue sent to inside a
+   * transaction: creating a queue on first `send` runs outside that transaction, which on PGlite
+   * (one connection) waits for the transaction to end — forever.
+   */
+  ensureQueue(queue: string): Promise<void>;
   /** Starts pg-boss (creates its schema); workers only run when `runWorkers`. */
   start(): Promise<void>;
   /** Stops taking new jobs and waits for running ones to finish. */
@@ -48,6 +54,7 @@ export function createJobs(db: Db, options: { runWorkers: boolean }): Jobs {
       if (tx) sendOptions.db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.query(text, values ?? []) }) };
       return boss.send(queue, data, sendOptions);
     },
+    ensureQueue,
     async work(queue, handler) {
       if (!options.runWorkers) return;
       await ensureQueue(queue);

@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  caseDetailSchema,
+  caseListResponseSchema,
+  caseParamsSchema,
+  caseSubmitBodySchema,
+  caseSubmitResponseSchema,
+  draftBodySchema,
+  draftListQuerySchema,
+  draftListResponseSchema,
+  draftParamsSchema,
+  draftSchema,
+  metricsQuerySchema,
+  metricsResponseSchema,
+  normaliseTrackingNumber,
+  pageQuerySchema,
+  previewBodySchema,
+  previewResponseSchema,
+  uploadSchema,
+  windowIntakeBodySchema,
+} from '@tongban/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Platform } from '../../platform/context.ts';
+import { ctxOf } from '../../platform/http/request-context.ts';
+import { receiveUpload, type Storage, sendStoredFile } from '../../platform/storage/index.ts';
+import { getVisibleCase, iso } from './cases.shared.ts';
+import { deleteDraft, getDraft, listDrafts, saveDraft } from './use-cases/drafts.ts';
+import { getCaseMetrics } from './use-cases/metrics.ts';
+import { previewApplication } from './use-cases/preview.ts';
+import { getCaseDetail, listMyCases, lookupCaseAtWindow } from './use-cases/read-case.ts';
+import { renderResultHtml } from './use-cases/result-html.ts';
+import { submitAtWindow, submitOnline } from './use-cases/submit-case.ts';
+
+/** Filing, reading, drafts, uploads and counting. Workflow actions: workflow.routes.ts; the inbox of departments: workbench.routes.ts. */
+const tags = ['cases'];
+
+function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const value = request.headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_.:-]{8,128}$/.test(value)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Idempotency-Key 须为 8–128 个字母、数字或 _.:- 。The Idempotency-Key must be 8–128 letters, digits or _.:-',
+      {
+        field: 'headers.idempotency-key',
+      },
+    );
+  }
+  return value;
+}
+
+export function registerCaseRoutes(scope: FastifyInstance, platform: Platform, storage: Storage) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/cases',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: '网上申请 Apply online (send an Idempotency-Key)',
+        body: caseSubmitBodySchema,
+        response: { 201: caseSubmitResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { value, replayed } = await submitOnline(ctxOf(platform, request), request.body, idempotencyKeyOf(request));
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(value);
+    },
+  );
+
+  app.post(
+    '/cases/window-intake',
+    {
+      config: { access: { permission: 'cases.intake' } },
+      schema: {
+        tags,
+        summary: '窗口收件 File at a window for a walk-in applicant',
+        body: windowIntakeBodySchema,
+        response: { 201: caseSubmitResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { value, replayed } = await submitAtWindow(ctxOf(platform, request), request.body, idempotencyKeyOf(request));
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(value);
+    },
+  );
+
+  app.post(
+    '/cases/preview',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '申请预览：预填、材料清单 Preview: pre-filled form and material list',
+        body: previewBodySchema,
+        response: { 200: previewResponseSchema },
+      },
+    },
+    async (request) => previewApplication(ctxOf(platform, request), request.body),
+  );
+
+  app.get(
+    '/cases/mine',
+    {
+      config: { access: 'user' },
+      schema: { tags, summary: '我的办件 My cases', querystring: pageQuerySchema, response: { 200: caseListResponseSchema } },
+    },
+    async (request) => listMyCases(ctxOf(platform, request), request.query),
+  );
+
+  app.get(
+    '/cases/lookup',
+    {
+      config: { access: { permission: 'cases.intake' } },
+      schema: {
+        tags,
+        summary: '窗口查件（办件编号 + 身份证号码）Find a case for the person at the window',
+        querystring: z.object({ trackingNumber: z.string().max(40), idNumber: z.string().max(18) }),
+      },
+    },
+    async (request) => {
+      const trackingNumber = normaliseTrackingNumber(request.query.trackingNumber);
+      const found = trackingNumber
+        ? await lookupCaseAtWindow(platform.db, trackingNumber, request.query.idNumber.toUpperCase())
+        : undefined;
+      if (!found) throw new AppError('CASES_NOT_FOUND', '办件不存在。No such case.');
+      return found;
+    },
+  );
+
+  app.get(
+    '/cases/metrics',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: '办件统计（跑动、材料、时限）Case metrics',
+        querystring: metricsQuerySchema,
+        response: { 200: metricsResponseSchema },
+      },
+    },
+    async (request) => getCaseMetrics(ctxOf(platform, request), request.query),
+  );
+
+  app.get(
+    '/cases/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '办件详情与时间线 Case detail and timeline', params: caseParamsSchema, response: { 200: caseDetailSchema } },
+    },
+    async (request) => getCaseDetail(ctxOf(platform, request), request.params.id),
+  );
+
+  app.get(
+    '/cases/:id/result',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '办理结果（可打印 HTML）Result certificate (HTML)', params: caseParamsSchema },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .send(await renderResultHtml(ctxOf(platform, request), request.params.id)),
+  );
+
+  app.get(
+    '/cases/:id/materials/:materialId/file',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '材料文件 A material file', params: z.object({ id: z.uuid(), materialId: z.uuid() }) },
+    },
+    async (request, reply) => {
+      const row = await getVisibleCase(platform.db, request.actor, request.params.id);
+      const [file] = await platform.db.query<{
+        storage_key: string | null;
+        media_type: string | null;
+        file_name: string | null;
+        size_bytes: number | null;
+      }>(
+        `select storage_key, media_type, file_name, size_bytes from case_material m
+         where m.id = $1 and (m.case_id = $2 or m.case_id in (select id from case_file where parent_id = $2))`,
+        [request.params.materialId, row.id],
+      );
+      if (!file?.storage_key) throw new AppError('NOT_FOUND', '文件不存在。The file does not exist.');
+      return sendStoredFile(reply, storage.store, {
+        storageKey: file.storage_key,
+        mediaType: file.media_type ?? 'application/octet-stream',
+        fileName: file.file_name ?? 'material',
+        size: file.size_bytes === null ? undefined : Number(file.size_bytes),
+      });
+    },
+  );
+
+  app.post(
+    '/cases/uploads',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '上传申请材料（multipart）Upload material files',
+        consumes: ['multipart/form-data'],
+        response: { 201: z.object({ items: z.array(uploadSchema) }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      if (actor.kind === 'staff' && !actor.permissions.has('cases.intake'))
+        throw new AppError('AUTH_FORBIDDEN', 'Your roles do not grant cases.intake.');
+      const owner =
+        actor.kind === 'staff'
+          ? { type: 'staff', id: actor.staffId }
+          : actor.kind === 'user'
+            ? { type: 'user', id: actor.userId }
+            : undefined;
+      if (!owner) throw new AppError('AUTH_REQUIRED', '请先登录。Please log in.');
+      const upload = await receiveUpload(request, { ...storage, maxFiles: 10 });
+      const now = platform.clock.now();
+      const items = upload.files.map((f) => ({
+        id: randomUUID(),
+        fileName: f.fileName,
+        mediaType: f.mediaType,
+        sizeBytes: f.size,
+        sha256: f.sha256,
+        createdAt: iso(now),
+        storageKey: f.storageKey,
+      }));
+      await platform.db.transaction(async (tx) => {
+        for (const f of items) {
+          await tx.query(
+            `insert into case_upload (id, owner_type, owner_id, storage_key, sha256, media_type, size_bytes, file_name, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+            [f.id, owner.type, owner.id, f.storageKey, f.sha256, f.mediaType, f.sizeBytes, f.fileName, now],
+          );
+        }
+      });
+      return reply.status(201).send({ items: items.map(({ storageKey: _s, ...rest }) => rest) });
+    },
+  );
+
+  app.post(
+    '/cases/drafts',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '保存草稿 Save a draft', body: draftBodySchema, response: { 201: draftSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await saveDraft(ctxOf(platform, request), request.body)),
+  );
+  app.get(
+    '/cases/drafts',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '草稿（窗口人员须给出身份证号码）Drafts',
+        querystring: draftListQuerySchema,
+        response: { 200: draftListResponseSchema },
+      },
+    },
+    async (request) => listDrafts(ctxOf(platform, request), request.query),
+  );
+  app.get(
+    '/cases/drafts/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '草稿 A draft', params: draftParamsSchema, response: { 200: draftSchema } },
+    },
+    async (request) => getDraft(ctxOf(platform, request), request.params.id),
+  );
+  app.put(
+    '/cases/drafts/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '更新草稿 Update a draft',
+        params: draftParamsSchema,
+        body: draftBodySchema,
+        response: { 200: draftSchema },
+      },
+    },
+    async (request) => saveDraft(ctxOf(platform, request), request.body, request.params.id),
+  );
+  app.delete(
+    '/cases/drafts/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '删除草稿 Delete a draft', params: draftParamsSchema, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await deleteDraft(ctxOf(platform, request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

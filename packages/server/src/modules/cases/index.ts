@@ -1,0 +1,39 @@
+/**
+ * The cases module's public surface (办件): the module definition, the once-only hook other
+ * modules plug their material providers into, and what tests and the seed may drive.
+ */
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { NOTIFY_QUEUE, registerNotifyRoutes } from '../../platform/notify/index.ts';
+import { createStorage, registerMultipart } from '../../platform/storage/index.ts';
+import { listDepartmentSubtreeIds } from '../identity/index.ts';
+import { DRAFT_PURGE_QUEUE, registerCasesJobs } from './cases.jobs.ts';
+import { registerCaseRoutes } from './cases.routes.ts';
+import { SLA_QUEUE } from './use-cases/commit-action.ts';
+import { registerWorkbenchRoutes } from './workbench.routes.ts';
+import { registerWorkflowRoutes } from './workflow.routes.ts';
+
+export const casesModule: ModuleDefinition = {
+  name: 'cases',
+  async registerRoutes(app, platform) {
+    // Queues sent to inside transactions must exist beforehand (see Jobs.ensureQueue).
+    for (const queue of [SLA_QUEUE, NOTIFY_QUEUE, DRAFT_PURGE_QUEUE]) await platform.jobs.ensureQueue(queue);
+    await registerMultipart(app, platform.config);
+    const storage = createStorage(platform.config);
+    registerCaseRoutes(app, platform, storage);
+    registerWorkflowRoutes(app, platform);
+    registerWorkbenchRoutes(app, platform);
+    registerNotifyRoutes(app, platform, listDepartmentSubtreeIds);
+  },
+  registerJobs: registerCasesJobs,
+};
+
+export { fireSlaTimer, runDueSlaTimers, type TimerOutcome } from './cases.jobs.ts';
+export { type CaseConclusion, type ConclusionHook, conclusionHooks } from './conclusion-hooks.ts';
+export {
+  type MaterialProvider,
+  type MaterialSupplyRequest,
+  type MaterialSupplyResult,
+  materialProviders,
+  type SuppliedFile,
+} from './material-providers.ts';
+export { purgeExpiredDrafts } from './use-cases/drafts.ts';
