@@ -1,5 +1,7 @@
 import { roleLabels, type StaffRole, staffRoles } from '@tongban/domain';
-import { buildDemoCity, type City, DEMO_PASSWORD, type DepartmentSeed, type UserSeed } from '@tongban/seed';
+import { buildDemoCatalogue, buildDemoCity, type City, DEMO_PASSWORD, type DepartmentSeed, type UserSeed } from '@tongban/seed';
+import { type ImportItem, importCatalogue } from './modules/catalogue/index.ts';
+import { importDemoDatahub } from './modules/datahub/index.ts';
 import { hashPassword, importDepartments, importEnterpriseAccounts, importStaff, importUsers } from './modules/identity/index.ts';
 import { importRegistryEnterprises, importRegistryPeople } from './modules/registry/index.ts';
 import { recordAudit } from './platform/audit/audit.ts';
@@ -38,7 +40,7 @@ export async function seedDemoIfEmpty(platform: Platform): Promise<{ logins: Dem
   if (!(await isEmpty(platform))) return undefined;
   const started = performance.now();
   const city = buildDemoCity();
-  const counts = await seedCity(platform, city);
+  const counts = await seedCity(platform, city, { catalogue: buildDemoCatalogue() });
   if (!counts) return undefined;
   platform.log.info({ ...counts, ms: Math.round(performance.now() - started) }, 'demo city loaded');
   return { logins: demoLogins(city) };
@@ -55,7 +57,11 @@ async function isEmpty(platform: Platform): Promise<boolean> {
  * PostgreSQL database at once take turns on an advisory lock: the second finds it seeded and
  * returns undefined.
  */
-export async function seedCity(platform: Platform, city: City): Promise<SeedCounts | undefined> {
+export async function seedCity(
+  platform: Platform,
+  city: City,
+  options: { catalogue?: readonly ImportItem[] } = {},
+): Promise<SeedCounts | undefined> {
   // Hashed once for every demo account: argon2 per account would take minutes.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = platform.clock.now();
@@ -71,6 +77,10 @@ export async function seedCity(platform: Platform, city: City): Promise<SeedCoun
     await importRegistryEnterprises(tx, city.enterprises, { at });
     await importUsers(tx, city.users, passwordHash, { at });
     await importEnterpriseAccounts(tx, city.enterpriseAccounts, { at });
+    // The data hub's resources, the departments' registries (derived from the two above) and grants.
+    await importDemoDatahub(tx, city, { at, catalogue: options.catalogue });
+    // The catalogue after the departments it names; published as version 1 by the seed.
+    if (options.catalogue) await importCatalogue(tx, options.catalogue, { publishedBy: 'seed', publishedAt: at });
 
     const counts: SeedCounts = {
       departments: city.departments.length,

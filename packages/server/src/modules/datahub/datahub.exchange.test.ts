@@ -1,0 +1,462 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asAttacker, sealAll } from '../../platform/audit/test-support.ts';
+import { verifyAuditChain } from '../../platform/audit/verify.ts';
+import { listOpenObjections, markObjectionForwarded } from './index.ts';
+import { createHubWorld, enterprises, exchanges, family, fileOnline, type HubWorld, people } from './testing/world.ts';
+
+let w: HubWorld;
+let permitCase: { caseId: string; trackingNumber: string };
+beforeAll(async () => {
+  w = await createHubWorld();
+  permitCase = await fileOnline(w, 'gina', 'DH-PERMIT');
+}, 240_000);
+afterAll(() => w.close());
+
+const query = async (body: Record<string, unknown>) => (await w.staff('pdReviewer')).post('/api/v1/datahub/query', body);
+
+describe('once-only at filing', () => {
+  it('fetches every hub material under the seeded grants and attaches it with its provenance', async () => {
+    const gina = await w.user('gina');
+    const detail = (await gina.get(`/api/v1/cases/${permitCase.caseId}`)).json();
+    const materials = detail.materials.map(
+      (m: { materialId: string; provenance: string; state: string }) => `${m.materialId}:${m.provenance}:${m.state}`,
+    );
+    expect(materials.sort()).toEqual(['id_card:datahub:attached', 'marriage_certificate:datahub:attached']);
+    const sourceRefs = detail.materials.map((m: { sourceRef: string }) => m.sourceRef);
+
+    const res = await gina.get(`/api/v1/datahub/cases/${permitCase.caseId}/supplies`);
+    expect(res.statusCode, res.body).toBe(200);
+    const supplies = res.json().items as {
+      id: string;
+      materialId: string;
+      providerDepartmentName: string;
+      records: Record<string, unknown>[];
+      sha256: string;
+      state: string;
+    }[];
+    expect(supplies.map((s) => `datahub:${s.id}`).sort()).toEqual(sourceRefs.sort());
+    const marriage = supplies.find((s) => s.materialId === 'marriage_certificate');
+    expect(marriage).toMatchObject({ state: 'attached', providerDepartmentName: '上海市民政局' });
+    // Only the fields the material names, consistent with the population registry's spouse.
+    expect(marriage?.records).toEqual([
+      { id_number: family.gina.idNumber, spouse_name: family.hank.name, spouse_id_number: family.hank.idNumber, marital_status: 'married' },
+    ]);
+    const sorted = marriage?.records.map((r) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b))));
+    expect(marriage?.sha256).toBe(createHash('sha256').update(JSON.stringify(sorted)).digest('hex'));
+    expect(supplies.find((s) => s.materialId === 'id_card')?.providerDepartmentName).toBe('上海市公安局');
+
+    const logged = await exchanges(w.app, 'case_id = $1', [permitCase.caseId]);
+    expect(logged.map((e) => `${e.channel}:${e.resource_code}:${e.result}:${e.consumer_department_id}`).sort()).toEqual([
+      'filing:MARRIAGE:ok:SH-PD-SAMR',
+      'filing:POPULATION:ok:SH-PD-SAMR',
+    ]);
+  });
+
+  it('keeps values out of the exchange log: fields are named, never their contents', async () => {
+    const [entry] = await w.app.platform.db.query<{ detail: Record<string, unknown>; subject: string; action: string }>(
+      `select detail, subject, action from audit_log where stream = 'exchange' and detail->>'caseId' = $1 and target_id = 'MARRIAGE'`,
+      [permitCase.caseId],
+    );
+    expect(entry?.action).toBe('datahub.exchange.succeeded');
+    expect(entry?.subject).toBe(family.gina.idNumber);
+    expect(entry?.detail).toMatchObject({
+      consumer: 'SH-PD-SAMR',
+      provider: 'SH-CA',
+      fields: ['id_number', 'spouse_name', 'spouse_id_number', 'marital_status'],
+      result: 'ok',
+    });
+    expect(JSON.stringify(entry?.detail)).not.toContain(family.hank.name);
+  });
+});
+
+describe('a staff query states consumer, purpose, case and subject, or is refused', () => {
+  const base = () => ({
+    resource: 'POPULATION',
+    fields: ['name', 'id_number'],
+    purpose: '核验申请人身份',
+    caseId: permitCase.caseId,
+    subject: family.gina.idNumber,
+  });
+
+  it('answers a query that is inside the grant, for a party to the case', async () => {
+    const res = await query(base());
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      resource: 'POPULATION',
+      providerDepartmentId: 'SH-PSB',
+      records: [{ name: family.gina.name, id_number: family.gina.idNumber }],
+    });
+  });
+
+  it.each([
+    ['no purpose', { purpose: undefined }, 400, 'DATAHUB_PURPOSE_REQUIRED'],
+    ['a blank purpose', { purpose: '  ' }, 400, 'DATAHUB_PURPOSE_REQUIRED'],
+    ['no case', { caseId: undefined }, 400, 'DATAHUB_PURPOSE_REQUIRED'],
+    ['a subject not party to the case', { subject: people.alice.idNumber }, 403, 'DATAHUB_SUBJECT_NOT_IN_CASE'],
+    ['a field outside the grant', { fields: ['name', 'residence_address'] }, 403, 'DATAHUB_FIELD_NOT_GRANTED'],
+    ['a resource without a grant', { resource: 'DRIVING-LICENCE', fields: ['licence_number'] }, 403, 'DATAHUB_NO_GRANT'],
+    ['a field the resource lacks', { fields: ['shoe_size'] }, 400, 'VALIDATION_FAILED'],
+    ['an unknown resource', { resource: 'NO-SUCH-THING' }, 404, 'DATAHUB_RESOURCE_NOT_FOUND'],
+  ])('refuses %s (and logs the refusal)', async (_label, change, status, code) => {
+    const before = (await exchanges(w.app, 'result = $1', [code])).length;
+    const res = await query({ ...base(), ...change });
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.json().code).toBe(code);
+    expect(res.body).not.toContain(family.gina.name);
+    expect((await exchanges(w.app, 'result = $1', [code])).length).toBe(before + 1);
+  });
+
+  it('refuses a resource that is not shared', async () => {
+    const psb = await w.staff('psb');
+    const created = await psb.post('/api/v1/datahub/resources', {
+      code: 'CRIMINAL-RECORD',
+      name: { zh: '违法犯罪记录', en: 'Criminal records' },
+      subjectKind: 'person',
+      subjectField: 'id_number',
+      updateFrequency: 'daily',
+      sharingClass: 'not_shared',
+      provider: { kind: 'registry', adapter: 'population' },
+      fields: [{ name: 'id_number', element: 'resident_id_number', personal: true }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ ownerDepartmentId: 'SH-PSB', sharingClass: 'not_shared' });
+    const res = await query({ ...base(), resource: 'CRIMINAL-RECORD', fields: ['id_number'] });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('DATAHUB_NOT_SHARED');
+    const grant = await (await w.staff('pdSamr')).post('/api/v1/datahub/grants', {
+      resource: 'CRIMINAL-RECORD',
+      fields: ['id_number'],
+      purpose: '核查违法犯罪记录',
+      items: ['DH-PERMIT'],
+    });
+    expect(grant.json().code).toBe('DATAHUB_NOT_SHARED');
+  });
+
+  it('lets nobody without a session or staff role query', async () => {
+    expect((await w.app.inject({ method: 'POST', url: '/api/v1/datahub/query', payload: base() })).statusCode).toBe(401);
+    const gina = await w.user('gina');
+    expect((await gina.post('/api/v1/datahub/query', base())).statusCode).toBe(403);
+  });
+});
+
+describe('grants: request, approve, expire, revoke, refuse', () => {
+  let certCase: { caseId: string; platformMaterials: { materialId: string; state: string }[] };
+
+  it('leaves a material pending when no grant covers the item, and keeps the case', async () => {
+    certCase = await fileOnline(w, 'gina', 'DH-CERT');
+    expect(certCase.platformMaterials).toEqual([{ materialId: 'id_card', state: 'pending' }]);
+    const supplies = (await (await w.user('gina')).get(`/api/v1/datahub/cases/${certCase.caseId}/supplies`)).json().items;
+    expect(supplies).toMatchObject([{ materialId: 'id_card', state: 'refused', reason: 'DATAHUB_NO_GRANT', records: null }]);
+  });
+
+  it('runs the whole lifecycle under a manual clock', async () => {
+    const pdSamr = await w.staff('pdSamr');
+    const psb = await w.staff('psb');
+    const certQuery = () =>
+      query({
+        resource: 'POPULATION',
+        fields: ['name', 'id_number'],
+        purpose: '出具证明',
+        caseId: certCase.caseId,
+        subject: family.gina.idNumber,
+      });
+
+    const requested = await pdSamr.post('/api/v1/datahub/grants', {
+      resource: 'POPULATION',
+      fields: ['name', 'id_number'],
+      purpose: '出具证明须核验身份',
+      items: ['DH-CERT'],
+    });
+    expect(requested.statusCode, requested.body).toBe(201);
+    const grant = requested.json();
+    expect(grant).toMatchObject({ status: 'requested', consumerDepartmentId: 'SH-PD-SAMR', ownerDepartmentId: 'SH-PSB' });
+    expect((await certQuery()).json().code).toBe('DATAHUB_NO_GRANT');
+
+    // Only the owning department decides, and only once.
+    const other = await (await w.staff('samr')).post(`/api/v1/datahub/grants/${grant.id}/actions/approve`, {});
+    expect(other.json().code).toBe('DATAHUB_NOT_OWNER');
+    expect((await pdSamr.post(`/api/v1/datahub/grants/${grant.id}/actions/approve`, {})).statusCode).toBe(403);
+    const expiresAt = new Date(w.clock.now().getTime() + 86_400_000).toISOString();
+    const approved = await psb.post(`/api/v1/datahub/grants/${grant.id}/actions/approve`, { expiresAt, note: '同意' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', expiresAt });
+    expect((await psb.post(`/api/v1/datahub/grants/${grant.id}/actions/approve`, {})).json().code).toBe('DATAHUB_GRANT_INVALID_TRANSITION');
+
+    expect((await certQuery()).statusCode).toBe(200);
+    // Fields beyond the grant stay refused even now.
+    const wider = await query({
+      resource: 'POPULATION',
+      fields: ['name', 'sex'],
+      purpose: '出具证明',
+      caseId: certCase.caseId,
+      subject: family.gina.idNumber,
+    });
+    expect(wider.json()).toMatchObject({ code: 'DATAHUB_FIELD_NOT_GRANTED', details: { notGranted: ['sex'] } });
+
+    w.clock.advance(2 * 86_400_000);
+    const expired = await certQuery();
+    expect(expired.json(), expired.body).toMatchObject({ code: 'DATAHUB_NO_GRANT', details: { reason: 'expired' } });
+    expect((await psb.get(`/api/v1/datahub/grants/${grant.id}`)).json().status).toBe('expired');
+
+    const again = (
+      await pdSamr.post('/api/v1/datahub/grants', {
+        resource: 'POPULATION',
+        fields: ['name', 'id_number'],
+        purpose: '出具证明须核验身份',
+        items: ['DH-CERT'],
+      })
+    ).json();
+    await psb.post(`/api/v1/datahub/grants/${again.id}/actions/approve`, {});
+    expect((await certQuery()).statusCode).toBe(200);
+    const revoked = await psb.post(`/api/v1/datahub/grants/${again.id}/actions/revoke`, { reason: '用途已结束' });
+    expect(revoked.json()).toMatchObject({ status: 'revoked', revokeReason: '用途已结束' });
+    const afterRevoke = await certQuery();
+    expect(afterRevoke.json(), afterRevoke.body).toMatchObject({ code: 'DATAHUB_NO_GRANT', details: { reason: 'revoked' } });
+
+    const third = (
+      await pdSamr.post('/api/v1/datahub/grants', { resource: 'POPULATION', fields: ['name'], purpose: '再次申请', items: ['DH-CERT'] })
+    ).json();
+    const refused = await psb.post(`/api/v1/datahub/grants/${third.id}/actions/refuse`, { reason: '理由不充分' });
+    expect(refused.json()).toMatchObject({ status: 'refused', decisionNote: '理由不充分' });
+    expect((await psb.post(`/api/v1/datahub/grants/${third.id}/actions/revoke`, { reason: '误操作撤销' })).json().code).toBe(
+      'DATAHUB_GRANT_INVALID_TRANSITION',
+    );
+
+    const mine = (await pdSamr.get('/api/v1/datahub/grants?role=consumer&resource=POPULATION'))
+      .json()
+      .items.map((g: { status: string }) => g.status);
+    expect(mine).toEqual(expect.arrayContaining(['expired', 'revoked', 'refused', 'approved']));
+    const audit = await w.app.platform.db.query<{ action: string }>(
+      `select action from audit_log where stream = 'audit' and action like 'datahub.grant.%' order by id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['datahub.grant.requested', 'datahub.grant.approved', 'datahub.grant.revoked', 'datahub.grant.refused']),
+    );
+  });
+
+  it('needs no grant for a resource shared unconditionally, but still a purpose', async () => {
+    const alice = await w.user('alice');
+    const filed = await alice.post(
+      '/api/v1/cases',
+      { itemCode: 'DH-ENT', enterpriseCreditCode: enterprises.preRegistered.creditCode, form: {}, materials: [] },
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(filed.statusCode, filed.body).toBe(201);
+    expect(filed.json().platformMaterials).toEqual([
+      { materialId: 'enterprise_record', state: 'attached' },
+      { materialId: 'tax_record', state: 'attached' },
+    ]);
+    expect(
+      await w.app.platform.db.query(`select 1 from datahub_grant where resource_code in ('ENTERPRISE-REGISTRATION', 'TAX-REGISTRATION')`),
+    ).toEqual([]);
+    const enterpriseQuery = (purpose: string | undefined) =>
+      query({
+        resource: 'ENTERPRISE-REGISTRATION',
+        fields: ['name', 'status'],
+        purpose,
+        caseId: filed.json().caseId,
+        subject: enterprises.preRegistered.creditCode,
+      });
+    expect((await enterpriseQuery(undefined)).json().code).toBe('DATAHUB_PURPOSE_REQUIRED');
+    const ok = await enterpriseQuery('核验企业登记状态');
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().records).toEqual([{ name: enterprises.preRegistered.name, status: 'active' }]);
+  });
+});
+
+describe('consent where the law requires it', () => {
+  it('refuses a consent-bound field until the applicant consents, shows it beforehand, and respects withdrawal', async () => {
+    const pdSamr = await w.staff('pdSamr');
+    const hpf = await w.staff('hpf');
+    const g = (
+      await pdSamr.post('/api/v1/datahub/grants', {
+        resource: 'HOUSING-FUND',
+        fields: ['id_number', 'account_number', 'balance'],
+        purpose: '提取公积金核验余额',
+        items: ['DH-FUND'],
+      })
+    ).json();
+    expect((await hpf.post(`/api/v1/datahub/grants/${g.id}/actions/approve`, {})).statusCode).toBe(200);
+
+    const gina = await w.user('gina');
+    const preview = (await gina.get('/api/v1/datahub/preview?item=DH-FUND')).json();
+    expect(preview.materials).toEqual([
+      expect.objectContaining({
+        materialId: 'fund_record',
+        resource: 'HOUSING-FUND',
+        providerDepartmentName: '上海市住房公积金管理中心',
+        available: true,
+        consentRequired: true,
+        consentGiven: false,
+      }),
+    ]);
+    expect(preview.materials[0].fields.map((f: { label: { zh: string } }) => f.label.zh)).toEqual([
+      '公民身份号码',
+      '个人公积金账号',
+      '账户余额（元）',
+    ]);
+
+    const without = await fileOnline(w, 'gina', 'DH-FUND');
+    expect(without.platformMaterials).toEqual([{ materialId: 'fund_record', state: 'pending' }]);
+    expect((await exchanges(w.app, 'case_id = $1', [without.caseId]))[0]?.result).toBe('DATAHUB_CONSENT_REQUIRED');
+
+    const consent = await gina.post('/api/v1/datahub/consents', { item: 'DH-FUND' });
+    expect(consent.statusCode, consent.body).toBe(201);
+    expect(consent.json().items).toEqual([
+      expect.objectContaining({ item: 'DH-FUND', resources: ['HOUSING-FUND'], subject: family.gina.idNumber }),
+    ]);
+    expect((await gina.get('/api/v1/datahub/preview?item=DH-FUND')).json().materials[0].consentGiven).toBe(true);
+
+    const withConsent = await fileOnline(w, 'gina', 'DH-FUND');
+    expect(withConsent.platformMaterials).toEqual([{ materialId: 'fund_record', state: 'attached' }]);
+    const supply = (await gina.get(`/api/v1/datahub/cases/${withConsent.caseId}/supplies`)).json().items[0];
+    expect(supply.records).toEqual([{ id_number: family.gina.idNumber, account_number: '310199990001', balance: 86543.21 }]);
+
+    const withdrawn = await gina.request('DELETE', `/api/v1/datahub/consents/${consent.json().items[0].id}`);
+    expect(withdrawn.json().items[0].withdrawnAt).not.toBeNull();
+    expect((await fileOnline(w, 'gina', 'DH-FUND')).platformMaterials[0]?.state).toBe('pending');
+  });
+
+  it('asks no consent for resources that do not need it', async () => {
+    const preview = (await (await w.user('gina')).get('/api/v1/datahub/preview?item=DH-PERMIT')).json();
+    expect(preview.materials.map((m: { consentRequired: boolean; available: boolean }) => [m.consentRequired, m.available])).toEqual([
+      [false, true],
+      [false, true],
+    ]);
+    const res = await (await w.user('gina')).post('/api/v1/datahub/consents', { item: 'DH-PERMIT' });
+    expect(res.json().code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('pre-fill through the same path', () => {
+  it('fills form fields from the registries under the grant and logs each resource fetched', async () => {
+    const res = await (await w.user('gina')).get('/api/v1/datahub/prefill?item=DH-PERMIT');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      values: { 'applicant.name': family.gina.name, 'applicant.id_number': family.gina.idNumber, 'spouse.name': family.hank.name },
+      refused: [],
+    });
+    expect(
+      res
+        .json()
+        .sources.map((s: { departmentName: string }) => s.departmentName)
+        .sort(),
+    ).toEqual(['上海市公安局', '上海市民政局']);
+    const logged = await exchanges(w.app, `channel = 'prefill' and subject = $1`, [family.gina.idNumber]);
+    expect(logged.map((e) => `${e.resource_code}:${e.result}`).sort()).toEqual(['MARRIAGE:ok', 'POPULATION:ok']);
+  });
+
+  it('reports what it could not fill: alice has no marriage registration', async () => {
+    const res = (await (await w.user('alice')).get('/api/v1/datahub/prefill?item=DH-PERMIT')).json();
+    expect(res.values).toEqual({ 'applicant.name': people.alice.name, 'applicant.id_number': people.alice.idNumber });
+    expect(res.refused).toEqual([{ resource: 'MARRIAGE', code: 'no_record', formFields: ['spouse.name'] }]);
+  });
+});
+
+describe('who used my data', () => {
+  it('lists every access to the person’s data and nobody else’s', async () => {
+    const gina = (await (await w.user('gina')).get('/api/v1/datahub/my-data-usage?pageSize=200')).json();
+    expect(
+      gina.items.length,
+      JSON.stringify(gina.items.map((e: { resource: string; result: string }) => `${e.resource}:${e.result}`)),
+    ).toBeGreaterThan(5);
+    expect(new Set(gina.items.map((e: { subject: string }) => e.subject))).toEqual(new Set([family.gina.idNumber]));
+    const filing = gina.items.find(
+      (e: { caseId: string; resource: string }) => e.caseId === permitCase.caseId && e.resource === 'MARRIAGE',
+    );
+    expect(filing).toMatchObject({
+      consumerDepartmentName: '浦东新区市场监督管理局',
+      channel: 'filing',
+      result: 'ok',
+      itemCode: 'DH-PERMIT',
+    });
+    expect(filing.purpose).toContain('DH-PERMIT');
+    // Refused attempts are accesses too.
+    expect(gina.items.some((e: { result: string }) => e.result === 'DATAHUB_FIELD_NOT_GRANTED')).toBe(true);
+
+    const alice = (await (await w.user('alice')).get('/api/v1/datahub/my-data-usage?pageSize=200')).json();
+    // Alice's own data and her enterprise's (she is its legal representative).
+    expect(new Set(alice.items.map((e: { subject: string }) => e.subject))).toEqual(
+      new Set([people.alice.idNumber, enterprises.preRegistered.creditCode]),
+    );
+    expect(alice.items.some((e: { id: string }) => gina.items.some((g: { id: string }) => g.id === e.id))).toBe(false);
+  });
+
+  it('takes an objection from the subject only, and hands it to the hotline hook', async () => {
+    const entry = (await (await w.user('gina')).get('/api/v1/datahub/my-data-usage')).json().items[0];
+    const bystander = await (await w.user('alice')).post(`/api/v1/datahub/my-data-usage/${entry.id}/objection`, { reason: '不是我的记录' });
+    expect(bystander.statusCode).toBe(404);
+    const objection = await (await w.user('gina')).post(`/api/v1/datahub/my-data-usage/${entry.id}/objection`, {
+      reason: '我没有办理过这个事项',
+    });
+    expect(objection.statusCode, objection.body).toBe(201);
+    const listed = (await (await w.user('gina')).get('/api/v1/datahub/my-data-usage')).json().items[0];
+    expect(listed.objection).toMatchObject({ status: 'open' });
+
+    const open = await listOpenObjections(w.app.platform.db);
+    expect(open).toEqual([
+      expect.objectContaining({
+        id: objection.json().id,
+        exchangeId: entry.id,
+        subject: family.gina.idNumber,
+        reason: '我没有办理过这个事项',
+      }),
+    ]);
+    expect(await markObjectionForwarded(w.app.platform.db, w.clock.now(), objection.json().id, 'WO-2026-0001')).toBe(true);
+    expect(await markObjectionForwarded(w.app.platform.db, w.clock.now(), objection.json().id, 'WO-2026-0002')).toBe(false);
+    expect(await listOpenObjections(w.app.platform.db)).toEqual([]);
+  });
+
+  it('shows data officers the use of their own resources, subjects masked', async () => {
+    const psb = (await (await w.staff('psb')).get('/api/v1/datahub/usage?pageSize=200')).json().items;
+    expect(psb.length).toBeGreaterThan(0);
+    expect(psb.every((e: { providerDepartmentId: string }) => e.providerDepartmentId === 'SH-PSB')).toBe(true);
+    expect(psb.every((e: { subject: string }) => e.subject.includes('*'))).toBe(true);
+    const ca = (await (await w.staff('ca')).get('/api/v1/datahub/usage?pageSize=200')).json().items;
+    expect(new Set(ca.map((e: { resource: string }) => e.resource))).toEqual(new Set(['MARRIAGE']));
+    expect((await (await w.user('gina')).get('/api/v1/datahub/usage')).statusCode).toBe(403);
+  });
+
+  it('shows the big-data centre, and only it, the whole graph of grants', async () => {
+    const graph = await (await w.staff('bdc')).get('/api/v1/datahub/grants/graph');
+    expect(graph.statusCode, graph.body).toBe(200);
+    const { nodes, edges } = graph.json();
+    expect(
+      edges.some(
+        (e: { from: string; to: string; resource: string; status: string; exchanges: number }) =>
+          e.from === 'SH-CA' && e.to === 'SH-PD-SAMR' && e.resource === 'MARRIAGE' && e.status === 'approved' && e.exchanges > 0,
+      ),
+    ).toBe(true);
+    expect(nodes.find((n: { departmentId: string }) => n.departmentId === 'SH-PSB')).toMatchObject({
+      name: '上海市公安局',
+      resourcesOwned: 4,
+    });
+    expect((await (await w.staff('psb')).get('/api/v1/datahub/grants/graph')).json().code).toBe('AUTH_FORBIDDEN');
+  });
+});
+
+describe('the exchange log is tamper-evident', () => {
+  it('verifies as the exchange stream of the audit chain and reports an edited entry', async () => {
+    const { db, signer } = w.app.platform;
+    await sealAll(db, signer, w.clock, 'exchange');
+    const clean = await verifyAuditChain(db, signer, w.clock, { stream: 'exchange' });
+    expect(clean.findings).toEqual([]);
+    expect(clean.ok).toBe(true);
+    expect(clean.checkedEntries).toBe((await exchanges(w.app)).length);
+
+    const [target] = await db.query<{ id: number }>(
+      `select id from audit_log where stream = 'exchange' and target_id = 'MARRIAGE' order by id limit 1`,
+    );
+    await asAttacker(db, (tx) =>
+      tx.query(`update audit_log set detail = jsonb_set(detail, '{consumer}', '"SH-HPF"') where id = $1`, [target?.id]),
+    );
+    const tampered = await verifyAuditChain(db, signer, w.clock, { stream: 'exchange' });
+    expect(tampered.ok).toBe(false);
+    expect(tampered.findings).toEqual([expect.objectContaining({ kind: 'entry_edited', entryId: target?.id })]);
+  });
+
+  it('refuses ordinary updates of the exchange projection', async () => {
+    await expect(w.app.platform.db.query(`update datahub_exchange set result = 'ok'`)).rejects.toThrow();
+  });
+});

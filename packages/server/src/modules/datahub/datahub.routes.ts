@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../../platform/context.ts';
+import { registerCatalogueRoutes } from './routes/catalogue.routes.ts';
+import { registerExchangeRoutes } from './routes/exchange.routes.ts';
+import { registerGovernanceRoutes } from './routes/governance.routes.ts';
+import { registerGrantRoutes } from './routes/grants.routes.ts';
+import { registerTransparencyRoutes } from './routes/transparency.routes.ts';
+
+/** Every HTTP route of the data hub, under /api/v1/datahub (one file per area in routes/). */
+export function registerDatahubRoutes(app: FastifyInstance, platform: Platform) {
+  registerCatalogueRoutes(app, platform);
+  registerGrantRoutes(app, platform);
+  registerExchangeRoutes(app, platform);
+  registerTransparencyRoutes(app, platform);
+  registerGovernanceRoutes(app, platform);
+}

@@ -1,0 +1,34 @@
+/**
+ * The data hub's public surface (数据共享交换): the module definition, the demo seed, and what
+ * other modules may call — the cases module's view of once-only supplies, and the hotline's hook
+ * for objections. Nothing else in this folder is public.
+ */
+import type { ModuleDefinition } from '../../platform/module.ts';
+import { materialProviders } from '../cases/index.ts';
+import { registerDatahubJobs } from './datahub.jobs.ts';
+import { registerDatahubRoutes } from './datahub.routes.ts';
+import { createMaterialProvider, MATERIAL_SUPPLIED_QUEUE, SUPPLY_RETRY_QUEUE } from './use-cases/supply.ts';
+
+export const datahubModule: ModuleDefinition = {
+  name: 'datahub',
+  async registerRoutes(app, platform) {
+    // Queues sent to inside transactions must exist beforehand (see Jobs.ensureQueue).
+    for (const queue of [SUPPLY_RETRY_QUEUE, MATERIAL_SUPPLIED_QUEUE]) await platform.jobs.ensureQueue(queue);
+    // Once-only: the cases module offers every material sourced from the hub to this provider at filing.
+    materialProviders.register('datahub', createMaterialProvider(platform));
+    registerDatahubRoutes(app, platform);
+  },
+  registerJobs: registerDatahubJobs,
+};
+
+export { type DemoDatahubCounts, type DemoDatahubInput, importDemoDatahub } from './seed/import-demo.ts';
+export {
+  listCaseSupplies,
+  MATERIAL_SUPPLIED_QUEUE,
+  MAX_SUPPLY_ATTEMPTS,
+  type MaterialSuppliedEvent,
+  retryDueSupplies,
+  retrySupply,
+  SUPPLY_RETRY_QUEUE,
+} from './use-cases/supply.ts';
+export { listOpenObjections, markObjectionForwarded, type OpenObjection } from './use-cases/usage.ts';

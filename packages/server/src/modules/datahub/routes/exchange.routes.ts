@@ -1,0 +1,108 @@
+import {
+  applicantItemQuerySchema,
+  caseIdParamsSchema,
+  consentBodySchema,
+  consentListSchema,
+  consentParamsSchema,
+  fetchPreviewSchema,
+  prefillResponseSchema,
+  queryBodySchema,
+  queryResponseSchema,
+  supplyListSchema,
+} from '@tongban/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Platform } from '../../../platform/context.ts';
+import { ctxOf } from '../../../platform/http/request-context.ts';
+import { giveConsent, listMyConsents, prefillForApplicant, previewFetches, withdrawConsent } from '../use-cases/applicant.ts';
+import { queryResource } from '../use-cases/query.ts';
+import { viewCaseSupplies } from '../use-cases/supply.ts';
+
+/** Exchanges: staff queries, the applicant's pre-fill, preview and consent, a case's once-only supplies. */
+const tags = ['datahub'];
+
+export function registerExchangeRoutes(scope: FastifyInstance, platform: Platform) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/datahub/query',
+    {
+      config: { access: { permission: 'workbench.use' } },
+      schema: {
+        tags,
+        summary: '为办件查询共享数据（须说明用途、办件和对象）Query shared data for a case',
+        body: queryBodySchema,
+        response: { 200: queryResponseSchema },
+      },
+    },
+    async (request) => queryResource(ctxOf(platform, request), request.body),
+  );
+
+  app.get(
+    '/datahub/prefill',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: '申请表预填 Pre-fill the application form',
+        querystring: applicantItemQuerySchema,
+        response: { 200: prefillResponseSchema },
+      },
+    },
+    async (request) => prefillForApplicant(ctxOf(platform, request), request.query),
+  );
+  app.get(
+    '/datahub/preview',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: '申请前查看将获取的共享数据 What the platform will fetch for an application',
+        querystring: applicantItemQuerySchema,
+        response: { 200: fetchPreviewSchema },
+      },
+    },
+    async (request) => previewFetches(ctxOf(platform, request), request.query),
+  );
+
+  app.post(
+    '/datahub/consents',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: '授权获取须经本人同意的数据 Consent to fetches',
+        body: consentBodySchema,
+        response: { 201: consentListSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await giveConsent(ctxOf(platform, request), request.body)),
+  );
+  app.get(
+    '/datahub/consents',
+    { config: { access: 'user' }, schema: { tags, summary: '我的授权 My consents', response: { 200: consentListSchema } } },
+    async (request) => listMyConsents(ctxOf(platform, request)),
+  );
+  app.delete(
+    '/datahub/consents/:id',
+    {
+      config: { access: 'user' },
+      schema: { tags, summary: '撤回授权 Withdraw a consent', params: consentParamsSchema, response: { 200: consentListSchema } },
+    },
+    async (request) => withdrawConsent(ctxOf(platform, request), request.params.id),
+  );
+
+  app.get(
+    '/datahub/cases/:caseId/supplies',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '办件的共享材料及来源 Once-only materials of a case and their provenance',
+        params: caseIdParamsSchema,
+        response: { 200: supplyListSchema },
+      },
+    },
+    async (request) => viewCaseSupplies(ctxOf(platform, request), request.params.caseId),
+  );
+}

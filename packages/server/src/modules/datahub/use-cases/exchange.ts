@@ -1,0 +1,370 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type DataRecord, type ErrorCode, type ExchangeChannel, isAppError } from '@tongban/domain';
+import { type AuditActor, recordAudit } from '../../../platform/audit/audit.ts';
+import type { Sql } from '../../../platform/db/db.ts';
+import type { Signer } from '../../../platform/signing/signing.ts';
+import { callExternalProvider, findExternalProvider } from '../adapters/http-provider.ts';
+import { registryAdapters } from '../adapters/registry-adapters.ts';
+import { sha256Hex } from '../protocol.ts';
+import { consentFieldsOf, findResource, type LoadedResource, resourceNotFound } from './shared.ts';
+
+/**
+ * The exchange engine: every fetch of authoritative data goes through here, from a staff query,
+ * once-only at filing, its retry, or form pre-fill. In order: the resource exists and is shared,
+ * a purpose and the case it serves are stated, the subject is party to that case, a grant covers
+ * the consumer department, the item and every field (unless the resource is shared unconditionally
+ * or the consumer owns it), the person consented where the law requires it, and the provider
+ * answers (signed, in time). Success and refusal alike are written to the exchange log — the
+ * `exchange` stream of the hash-chained audit log, fields named but never their values — plus a
+ * projection row for "who used my data", in the caller's transaction.
+ */
+export type ExchangeRequest = {
+  channel: ExchangeChannel;
+  consumerDepartmentId: string;
+  actor: AuditActor;
+  resource: string;
+  fields: readonly string[];
+  purpose: string | null | undefined;
+  /** The catalogue item the purpose serves; for a case, defaults to the case's item. */
+  itemCode: string | null;
+  caseId: string | null;
+  subject: string;
+  /**
+   * The data subject acting for themselves (pre-fill): no case is needed, but the subject must be
+   * one of these (the person and the enterprises they act for).
+   */
+  selfSubjects?: readonly string[] | undefined;
+  requestId?: string | undefined;
+};
+
+export type ExchangeSuccess = {
+  ok: true;
+  exchangeId: string;
+  resource: LoadedResource;
+  fields: string[];
+  records: DataRecord[];
+  sha256: string;
+  grantId: string | null;
+  itemCode: string | null;
+  at: Date;
+};
+export type ExchangeRefusal = { ok: false; exchangeId: string; error: AppError; resource: LoadedResource | undefined; at: Date };
+export type ExchangeOutcome = ExchangeSuccess | ExchangeRefusal;
+
+export type ExchangeDeps = {
+  sql: Sql;
+  signer: Signer;
+  /** Where the log entry is written; default `sql`. The staff query writes it in a transaction of its own. */
+  write?: (fn: (tx: Sql) => Promise<void>) => Promise<void>;
+};
+
+/**
+ * SHA-256 of the data as canonical JSON (each record's keys sorted), so anyone holding the records
+ * in whatever key order (jsonb reorders them) can recompute it.
+ */
+export function dataDigest(records: readonly DataRecord[]): string {
+  const canonical = records.map((r) =>
+    Object.fromEntries(
+      Object.keys(r)
+        .sort()
+        .map((k) => [k, r[k]]),
+    ),
+  );
+  return sha256Hex(JSON.stringify(canonical));
+}
+
+export const providerFailureCodes: readonly ErrorCode[] = ['DATAHUB_PROVIDER_UNAVAILABLE', 'DATAHUB_PROVIDER_SIGNATURE_INVALID'];
+export const isProviderFailure = (code: string) => (providerFailureCodes as readonly string[]).includes(code);
+
+/** Runs one exchange end to end and logs it; refusals come back as `{ ok: false }`, never thrown. */
+export async function runExchange(deps: ExchangeDeps, at: Date, request: ExchangeRequest): Promise<ExchangeOutcome> {
+  const exchangeId = randomUUID();
+  let resource: LoadedResource | undefined;
+  let itemCode = request.itemCode;
+  const write = deps.write ?? ((fn) => fn(deps.sql));
+  try {
+    const authorised = await authoriseExchange(deps.sql, at, request);
+    resource = authorised.resource;
+    itemCode = authorised.itemCode;
+    const fields = [...request.fields];
+    const records = await fetchRecords(deps, at, authorised.resource, request, exchangeId, fields);
+    const sha256 = dataDigest(records);
+    await write((tx) =>
+      recordExchange(tx, at, {
+        id: exchangeId,
+        request,
+        itemCode,
+        providerDepartmentId: authorised.resource.owner_department_id,
+        grantId: authorised.grantId,
+        result: 'ok',
+        records: records.length,
+        sha256,
+      }),
+    );
+    return { ok: true, exchangeId, resource: authorised.resource, fields, records, sha256, grantId: authorised.grantId, itemCode, at };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    await write((tx) =>
+      recordExchange(tx, at, {
+        id: exchangeId,
+        request,
+        itemCode,
+        providerDepartmentId: resource?.owner_department_id ?? null,
+        grantId: null,
+        result: error.code,
+        records: 0,
+        sha256: null,
+      }),
+    );
+    return { ok: false, exchangeId, error, resource, at };
+  }
+}
+
+type Authorised = { resource: LoadedResource; grantId: string | null; itemCode: string | null };
+
+type GrantRow = { id: string; fields: string[]; items: string[]; status: string; expires_at: Date | null };
+
+/**
+ * @throws DATAHUB_RESOURCE_NOT_FOUND, DATAHUB_PURPOSE_REQUIRED, DATAHUB_NOT_SHARED, VALIDATION_FAILED
+ *   (a field the resource does not have), DATAHUB_SUBJECT_NOT_IN_CASE, DATAHUB_NO_GRANT,
+ *   DATAHUB_FIELD_NOT_GRANTED, DATAHUB_CONSENT_REQUIRED
+ */
+export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeRequest): Promise<Authorised> {
+  const resource = await findResource(sql, request.resource);
+  if (!resource) throw resourceNotFound(request.resource);
+
+  const purpose = request.purpose?.trim() ?? '';
+  if (purpose.length < 2) {
+    throw new AppError('DATAHUB_PURPOSE_REQUIRED', '每次查询都须说明用途。Every query must state its purpose.', { field: 'body.purpose' });
+  }
+  if (!request.caseId && !request.selfSubjects) {
+    throw new AppError('DATAHUB_PURPOSE_REQUIRED', '每次查询都须说明所服务的办件。Every query must name the case it serves.', {
+      field: 'body.caseId',
+    });
+  }
+  if (resource.status !== 'active' || resource.sharing_class === 'not_shared') {
+    throw new AppError('DATAHUB_NOT_SHARED', `数据资源 ${resource.code} 不予共享。The resource ${resource.code} is not shared.`, {
+      details: { resource: resource.code },
+    });
+  }
+  const known = new Set(resource.fields.map((f) => f.name));
+  const unknown = request.fields.filter((f) => !known.has(f));
+  if (request.fields.length === 0 || unknown.length > 0) {
+    throw new AppError('VALIDATION_FAILED', `数据资源 ${resource.code} 没有这些字段：${unknown.join('、')}。Unknown fields.`, {
+      field: 'body.fields',
+      details: { unknown },
+    });
+  }
+
+  let itemCode = request.itemCode;
+  if (request.caseId) {
+    const parties = await sql.query<{ subject: string; item_code: string }>(
+      'select subject, item_code from datahub_case_party where case_id = $1',
+      [request.caseId],
+    );
+    if (!parties.some((p) => p.subject === request.subject)) {
+      throw new AppError('DATAHUB_SUBJECT_NOT_IN_CASE', '查询对象不是该办件的当事人。The subject is not party to that case.', {
+        field: 'body.subject',
+      });
+    }
+    itemCode ??= parties[0]?.item_code ?? null;
+  } else if (!request.selfSubjects?.includes(request.subject)) {
+    throw new AppError('DATAHUB_SUBJECT_NOT_IN_CASE', '只能查询本人或本人所代表企业的数据。Only your own data, or your enterprise’s.', {
+      field: 'subject',
+    });
+  }
+
+  let grantId: string | null = null;
+  if (resource.sharing_class === 'conditional' && request.consumerDepartmentId !== resource.owner_department_id) {
+    grantId = await coveringGrant(sql, at, resource, request.consumerDepartmentId, itemCode, request.fields);
+  }
+
+  const needConsent = consentFieldsOf(resource, request.fields);
+  if (needConsent.length > 0) {
+    const [consent] = await sql.query(
+      `select 1 from datahub_consent where subject = $1 and item_code = $2 and $3 = any(resources)
+         and withdrawn_at is null and given_at <= $4 and expires_at > $4 limit 1`,
+      [request.subject, itemCode ?? '', resource.code, at],
+    );
+    if (!consent) {
+      throw new AppError(
+        'DATAHUB_CONSENT_REQUIRED',
+        `获取 ${needConsent.join('、')} 须经本人授权。These fields need the person's consent.`,
+        {
+          details: { resource: resource.code, fields: needConsent },
+        },
+      );
+    }
+  }
+  return { resource, grantId, itemCode };
+}
+
+/**
+ * Whether `consumer` may read `fields` of `resource` for `itemCode` now (shared unconditionally,
+ * own resource, or an active covering grant); the refusal code otherwise. Reads only.
+ */
+export async function accessFor(
+  sql: Sql,
+  at: Date,
+  resource: LoadedResource,
+  consumer: string,
+  itemCode: string,
+  fields: readonly string[],
+): Promise<{ ok: true; grantId: string | null } | { ok: false; code: ErrorCode; reason: string }> {
+  if (resource.status !== 'active' || resource.sharing_class === 'not_shared')
+    return { ok: false, code: 'DATAHUB_NOT_SHARED', reason: 'not_shared' };
+  if (resource.sharing_class === 'unconditional' || resource.owner_department_id === consumer) return { ok: true, grantId: null };
+  try {
+    return { ok: true, grantId: await coveringGrant(sql, at, resource, consumer, itemCode, fields) };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return { ok: false, code: error.code, reason: String(error.details?.reason ?? error.details?.notGranted ?? error.code) };
+  }
+}
+
+/** The id of an active grant covering consumer, item and every field. @throws DATAHUB_NO_GRANT, DATAHUB_FIELD_NOT_GRANTED */
+async function coveringGrant(
+  sql: Sql,
+  at: Date,
+  resource: LoadedResource,
+  consumer: string,
+  itemCode: string | null,
+  fields: readonly string[],
+): Promise<string> {
+  const grants = await sql.query<GrantRow>(
+    `select id, fields, items, status, expires_at from datahub_grant
+     where consumer_department_id = $1 and resource_code = $2 and status in ('approved', 'revoked') order by requested_at, decided_at`,
+    [consumer, resource.code],
+  );
+  const forItem = grants.filter((g) => itemCode !== null && g.items.includes(itemCode));
+  const active = forItem.filter((g) => g.status === 'approved' && (g.expires_at === null || new Date(g.expires_at) > at));
+  if (active.length === 0) {
+    // The most recent grant for the item says why none is active now.
+    const latest = forItem.at(-1);
+    const reason = latest
+      ? latest.status === 'revoked'
+        ? 'revoked'
+        : 'expired'
+      : grants.some((g) => g.status === 'approved')
+        ? 'purpose_not_covered'
+        : 'none';
+    throw new AppError(
+      'DATAHUB_NO_GRANT',
+      `${consumer} 没有为事项 ${itemCode ?? '—'} 使用 ${resource.code} 的有效授权（${reason}）。No valid grant.`,
+      {
+        details: { resource: resource.code, consumer, item: itemCode, reason },
+      },
+    );
+  }
+  const covering = active.find((g) => fields.every((f) => g.fields.includes(f)));
+  if (!covering) {
+    const granted = new Set(active.flatMap((g) => g.fields));
+    const notGranted = fields.filter((f) => !granted.has(f));
+    throw new AppError('DATAHUB_FIELD_NOT_GRANTED', `未获授权的字段：${notGranted.join('、')}。Fields outside the grant.`, {
+      field: 'body.fields',
+      details: { resource: resource.code, notGranted },
+    });
+  }
+  return covering.id;
+}
+
+/** @throws DATAHUB_PROVIDER_UNAVAILABLE, DATAHUB_PROVIDER_SIGNATURE_INVALID */
+async function fetchRecords(
+  deps: ExchangeDeps,
+  at: Date,
+  resource: LoadedResource,
+  request: ExchangeRequest,
+  exchangeId: string,
+  fields: readonly string[],
+): Promise<DataRecord[]> {
+  let records: DataRecord[];
+  if (resource.provider_kind === 'registry') {
+    const adapter = registryAdapters[resource.provider_ref];
+    if (!adapter) throw providerMissing(resource);
+    records = (await adapter.fetch(deps.sql, request.subject)).records;
+  } else {
+    const provider = await findExternalProvider(deps.sql, resource.provider_ref);
+    if (!provider) throw providerMissing(resource);
+    records = await callExternalProvider(deps.signer, at, provider, {
+      exchangeId,
+      resource: resource.code,
+      subject: request.subject,
+      fields: [...fields],
+      purpose: request.purpose ?? '',
+      consumerDepartmentId: request.consumerDepartmentId,
+      caseId: request.caseId,
+    });
+  }
+  // Never hand on more than was asked (and granted), in the order asked.
+  return records.map((r) => Object.fromEntries(fields.map((f) => [f, r[f] ?? null])));
+}
+
+const providerMissing = (resource: LoadedResource) =>
+  new AppError('DATAHUB_PROVIDER_UNAVAILABLE', `数据资源 ${resource.code} 的提供方未配置。The resource has no working provider.`, {
+    details: { provider: resource.provider_ref, why: 'not configured' },
+  });
+
+type ExchangeLogEntry = {
+  id: string;
+  request: ExchangeRequest;
+  itemCode: string | null;
+  providerDepartmentId: string | null;
+  grantId: string | null;
+  result: 'ok' | ErrorCode;
+  records: number;
+  sha256: string | null;
+};
+
+/** One exchange-log entry (who, which fields, about whom, why, for which case, result) and its projection row. */
+async function recordExchange(tx: Sql, at: Date, e: ExchangeLogEntry): Promise<void> {
+  const r = e.request;
+  const action =
+    e.result === 'ok' ? 'datahub.exchange.succeeded' : isProviderFailure(e.result) ? 'datahub.exchange.failed' : 'datahub.exchange.refused';
+  const logId = await recordAudit(tx, at, {
+    stream: 'exchange',
+    actor: r.actor,
+    action,
+    target: { type: 'datahub_resource', id: r.resource.slice(0, 64) },
+    subject: r.subject,
+    requestId: r.requestId,
+    detail: {
+      exchangeId: e.id,
+      channel: r.channel,
+      consumer: r.consumerDepartmentId,
+      provider: e.providerDepartmentId,
+      fields: [...r.fields],
+      purpose: r.purpose ?? null,
+      item: e.itemCode,
+      caseId: r.caseId,
+      grantId: e.grantId,
+      result: e.result,
+      records: e.records,
+      sha256: e.sha256,
+    },
+  });
+  await tx.query(
+    `insert into datahub_exchange (id, log_entry_id, at, channel, consumer_department_id, actor_type, actor_id, resource_code,
+       provider_department_id, fields, subject, purpose, item_code, case_id, grant_id, result, records, data_sha256)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+    [
+      e.id,
+      logId,
+      at,
+      r.channel,
+      r.consumerDepartmentId,
+      r.actor.type,
+      r.actor.id ?? null,
+      r.resource.slice(0, 64),
+      e.providerDepartmentId,
+      [...r.fields],
+      r.subject,
+      r.purpose ?? null,
+      e.itemCode,
+      r.caseId,
+      e.grantId,
+      e.result,
+      e.records,
+      e.sha256,
+    ],
+  );
+}
