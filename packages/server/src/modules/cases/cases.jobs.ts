@@ -4,6 +4,7 @@ import { loadWorkingCalendar } from '../../platform/calendar/calendar-store.ts';
 import type { Platform } from '../../platform/context.ts';
 import { enqueueNotification, registerNotifyJobs } from '../../platform/notify/index.ts';
 import { findCaseRow, listActionRows, toAction } from './cases.shared.ts';
+import { attachSuppliedMaterial, MATERIAL_SUPPLIED_QUEUE, type MaterialSuppliedEvent } from './use-cases/attach-supplied-material.ts';
 import { desiredTimers, SLA_QUEUE } from './use-cases/commit-action.ts';
 import { purgeExpiredDrafts } from './use-cases/drafts.ts';
 
@@ -100,6 +101,9 @@ export async function registerCasesJobs(platform: Platform): Promise<void> {
   await registerNotifyJobs(platform);
   await platform.jobs.work<{ timerId: string }>(SLA_QUEUE, async ({ timerId }) => {
     await fireSlaTimer(platform, timerId);
+  });
+  await platform.jobs.work<MaterialSuppliedEvent>(MATERIAL_SUPPLIED_QUEUE, async (event) => {
+    await attachSuppliedMaterial(platform, event);
   });
   await platform.jobs.work(DRAFT_PURGE_QUEUE, async () => {
     try {
