@@ -35,13 +35,14 @@ export const permissions = [
   'hotline.take',
   'hotline.dispatch',
   'analytics.read',
+  'licences.revoke',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
   window_clerk: ['workbench.use', 'identity.people.lookup', 'cases.intake'],
   reviewer: ['workbench.use', 'cases.review', 'catalogue.read_drafts'],
-  approver: ['workbench.use', 'cases.review', 'cases.approve', 'catalogue.read_drafts'],
+  approver: ['workbench.use', 'cases.review', 'cases.approve', 'catalogue.read_drafts', 'licences.revoke'],
   department_admin: [
     'workbench.use',
     'identity.departments.read',
@@ -50,6 +51,7 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'catalogue.read_drafts',
     'catalogue.edit',
     'catalogue.publish',
+    'licences.revoke',
   ],
   data_officer: ['workbench.use', 'datahub.manage', 'datahub.grant'],
   hotline_operator: ['workbench.use', 'hotline.take', 'identity.people.lookup'],

@@ -28,7 +28,14 @@ import type { ModuleDefinition } from './platform/module.ts';
 import type { Signer } from './platform/signing/signing.ts';
 
 /** The feature modules, in dependency order. Adding a module = one line here. */
-export const modules: readonly ModuleDefinition[] = [identityModule, catalogueModule, datahubModule, casesModule, licencesModule, auditModule];
+export const modules: readonly ModuleDefinition[] = [
+  identityModule,
+  catalogueModule,
+  datahubModule,
+  casesModule,
+  licencesModule,
+  auditModule,
+];
 
 export type AppDeps = { config: Config; db: Db; jobs: Jobs; signer: Signer; clock?: Clock };
 
