@@ -1,8 +1,9 @@
-import { roleLabels, type StaffRole, staffRoles } from '@tongban/domain';
+import { roleLabels, type StaffRole, serviceItemInputSchema, staffRoles } from '@tongban/domain';
 import { buildDemoCatalogue, buildDemoCity, type City, DEMO_PASSWORD, type DepartmentSeed, type UserSeed } from '@tongban/seed';
 import { type ImportItem, importCatalogue } from './modules/catalogue/index.ts';
 import { importDemoDatahub } from './modules/datahub/index.ts';
 import { hashPassword, importDepartments, importEnterpriseAccounts, importStaff, importUsers } from './modules/identity/index.ts';
+import { registerLicenceTypes } from './modules/licences/index.ts';
 import { importRegistryEnterprises, importRegistryPeople } from './modules/registry/index.ts';
 import { recordAudit } from './platform/audit/audit.ts';
 import type { Platform } from './platform/context.ts';
@@ -80,7 +81,15 @@ export async function seedCity(
     // The data hub's resources, the departments' registries (derived from the two above) and grants.
     await importDemoDatahub(tx, city, { at, catalogue: options.catalogue });
     // The catalogue after the departments it names; published as version 1 by the seed.
-    if (options.catalogue) await importCatalogue(tx, options.catalogue, { publishedBy: 'seed', publishedAt: at });
+    if (options.catalogue) {
+      await importCatalogue(tx, options.catalogue, { publishedBy: 'seed', publishedAt: at });
+      // Licence types come from the items' results, so the wallet and verifier know them before any case concludes.
+      await registerLicenceTypes(
+        tx,
+        at,
+        options.catalogue.map((item) => ({ code: item.code, content: serviceItemInputSchema.parse(item) })),
+      );
+    }
 
     const counts: SeedCounts = {
       departments: city.departments.length,

@@ -251,6 +251,8 @@ export async function importDepartments(sql: Sql, rows: readonly DepartmentImpor
     depth.set(row.id, d);
     return d;
   };
+  // Every row's depth first: sort() never calls its comparator for a single row.
+  for (const row of rows) depthOf(row, new Set());
   const ordered = [...rows].sort((a, b) => depthOf(a, new Set()) - depthOf(b, new Set()));
   const outside = [...new Set(rows.map((r) => r.parentId).filter((p): p is string => !!p && !byId.has(p)))];
   if (outside.length > 0) {
