@@ -1,6 +1,7 @@
 import type { Clock } from '@tongban/domain';
 import { type App, buildApp, registerJobs } from '../app.ts';
 import type { Config } from '../config.ts';
+import { startSealer } from './audit/sealer.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open-db.ts';
@@ -22,11 +23,16 @@ export async function startRuntime(config: Config, options: { clock?: Clock; db?
     const signer = createKeyStoreSigner(config.DATA_DIR.startsWith('memory://') ? undefined : config.keysDir);
     const app = await buildApp({ config, db, jobs, signer, ...(options.clock ? { clock: options.clock } : {}) });
     await registerJobs(app.platform);
+    // Chains audit entries and signs checkpoints in the background; runs wherever jobs run.
+    const sealer = config.JOBS_ENABLED
+      ? startSealer({ db, signer, clock: app.platform.clock, intervalSeconds: config.AUDIT_SEAL_INTERVAL_SECONDS, log: app.log })
+      : undefined;
     return {
       app,
       db,
       async close() {
         await app.close();
+        await sealer?.stop();
         await jobs.stop();
         await db.close();
       },

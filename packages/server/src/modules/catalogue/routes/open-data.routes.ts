@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Platform } from '../../../platform/context.ts';
 import { cpsvContextBody, getCatalogueCsv, getCpsvDocument } from '../use-cases/open-data.ts';
+import { sendCached } from './send-cached.ts';
 
 const tags = ['catalogue', 'open data'];
 const access = { access: 'public' as const };
@@ -27,7 +28,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, platform: Platform)
     },
     async (req, reply) => {
       const doc = await getCpsvDocument(platform, originOf(req));
-      return reply.type('application/ld+json; charset=utf-8').header('cache-control', 'public, max-age=30').send(doc.body);
+      return sendCached(req, reply, doc, 'application/ld+json; charset=utf-8');
     },
   );
   app.get(

@@ -12,21 +12,17 @@ import {
   popularListSchema,
   popularQuerySchema,
 } from '@tongban/domain';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from '../../../platform/context.ts';
 import { getGuide } from '../use-cases/guide.ts';
 import { listBundles, listCatalogueDepartments, listEvents, listPopular, listThemes } from '../use-cases/lists.ts';
 import { checkMaterials } from '../use-cases/materials.ts';
 import { searchCatalogue } from '../use-cases/search.ts';
+import { sendCached } from './send-cached.ts';
 
 const tags = ['catalogue'];
 const access = { access: 'public' as const };
-
-/** Cached bodies are JSON already: sent as they are, with a short public cache lifetime. */
-function sendJson(reply: FastifyReply, body: string) {
-  return reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=30').send(body);
-}
 
 /** Public catalogue: search, guides, situation check, bundles, themes, events, popular items, departments. No login. */
 export function registerPublicRoutes(app: FastifyInstance, platform: Platform) {
@@ -43,7 +39,7 @@ export function registerPublicRoutes(app: FastifyInstance, platform: Platform) {
         response: { 200: catalogueSearchResultSchema },
       },
     },
-    async (req) => searchCatalogue(platform, req.query),
+    async (req, reply) => sendCached(req, reply, await searchCatalogue(platform, req.query)),
   );
 
   r.get(
@@ -57,7 +53,7 @@ export function registerPublicRoutes(app: FastifyInstance, platform: Platform) {
         response: { 200: itemGuideSchema },
       },
     },
-    async (req, reply) => sendJson(reply, (await getGuide(platform, req.params.code)).body),
+    async (req, reply) => sendCached(req, reply, await getGuide(platform, req.params.code)),
   );
 
   r.get(
@@ -78,7 +74,7 @@ export function registerPublicRoutes(app: FastifyInstance, platform: Platform) {
   r.get(
     '/catalogue/bundles',
     { config: access, schema: { tags, summary: '"一件事"列表 Published bundles', response: { 200: bundleListSchema } } },
-    async (_req, reply) => sendJson(reply, (await listBundles(platform)).body),
+    async (req, reply) => sendCached(req, reply, await listBundles(platform)),
   );
 
   r.get(
@@ -99,14 +95,14 @@ export function registerPublicRoutes(app: FastifyInstance, platform: Platform) {
           field: 'params.code',
         });
       }
-      return sendJson(reply, guide.body);
+      return sendCached(req, reply, guide);
     },
   );
 
   r.get(
     '/catalogue/themes',
     { config: access, schema: { tags, summary: '主题及事项数 Themes with item counts', response: { 200: labelledCountListSchema } } },
-    async (_req, reply) => sendJson(reply, (await listThemes(platform)).body),
+    async (req, reply) => sendCached(req, reply, await listThemes(platform)),
   );
   r.get(
     '/catalogue/events',
@@ -118,7 +114,7 @@ export function registerPublicRoutes(app: FastifyInstance, platform: Platform) {
         response: { 200: labelledCountListSchema },
       },
     },
-    async (_req, reply) => sendJson(reply, (await listEvents(platform)).body),
+    async (req, reply) => sendCached(req, reply, await listEvents(platform)),
   );
   r.get(
     '/catalogue/popular',
@@ -126,7 +122,7 @@ export function registerPublicRoutes(app: FastifyInstance, platform: Platform) {
       config: access,
       schema: { tags, summary: '高频事项 Most-used items', querystring: popularQuerySchema, response: { 200: popularListSchema } },
     },
-    async (req, reply) => sendJson(reply, (await listPopular(platform, req.query.limit)).body),
+    async (req, reply) => sendCached(req, reply, await listPopular(platform, req.query.limit)),
   );
   r.get(
     '/catalogue/departments',
@@ -134,6 +130,6 @@ export function registerPublicRoutes(app: FastifyInstance, platform: Platform) {
       config: access,
       schema: { tags, summary: '有事项的部门 Departments with published items', response: { 200: departmentCountListSchema } },
     },
-    async (_req, reply) => sendJson(reply, (await listCatalogueDepartments(platform)).body),
+    async (req, reply) => sendCached(req, reply, await listCatalogueDepartments(platform)),
   );
 }

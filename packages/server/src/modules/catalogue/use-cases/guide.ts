@@ -10,7 +10,7 @@ import {
   supplyOf,
 } from '@tongban/domain';
 import type { Platform } from '../../../platform/context.ts';
-import { cached, departmentNames } from '../catalogue.cache.ts';
+import { type CachedBody, cached, departmentNames } from '../catalogue.cache.ts';
 import { type DepartmentNames, departmentRef } from '../catalogue.departments.ts';
 import { listBundlesContaining, listPublishedVersions } from '../catalogue.store.ts';
 import { findPublishedItem } from './published.ts';
@@ -87,7 +87,7 @@ export async function buildGuide(platform: Platform, code: string): Promise<Item
  * The published guide of `code`, from the in-memory cache when fresh (see `catalogue.cache.ts`).
  * @throws CATALOGUE_ITEM_NOT_FOUND no published item has this code
  */
-export async function getGuide(platform: Platform, code: string): Promise<{ value: ItemGuide; body: string }> {
+export async function getGuide(platform: Platform, code: string): Promise<CachedBody<ItemGuide>> {
   const result = await cached(platform, `guide:${code}`, () => buildGuide(platform, code));
   if (!result)
     throw new AppError('CATALOGUE_ITEM_NOT_FOUND', `没有已发布的事项 ${code}。No published catalogue item ${code}.`, {

@@ -1,6 +1,6 @@
 import { type CatalogueListItem, eventLabel, type LocalizedText, themeLabel } from '@tongban/domain';
 import type { Platform } from '../../../platform/context.ts';
-import { cached, departmentNames } from '../catalogue.cache.ts';
+import { type CachedBody, cached, departmentNames } from '../catalogue.cache.ts';
 import { departmentRef } from '../catalogue.departments.ts';
 import { type ListRow, listColumns, toListItem } from './search.ts';
 
@@ -15,23 +15,23 @@ async function countsOf(platform: Platform, column: 'themes' | 'events'): Promis
   );
 }
 
-export async function listThemes(platform: Platform): Promise<{ value: { items: Labelled[] }; body: string }> {
+export async function listThemes(platform: Platform): Promise<CachedBody<{ items: Labelled[] }>> {
   return (await cached(platform, 'themes', async () => ({
     items: (await countsOf(platform, 'themes')).map((r) => ({ id: r.id, label: themeLabel(r.id), count: r.count })),
-  }))) as { value: { items: Labelled[] }; body: string };
+  }))) as CachedBody<{ items: Labelled[] }>;
 }
 
-export async function listEvents(platform: Platform): Promise<{ value: { items: Labelled[] }; body: string }> {
+export async function listEvents(platform: Platform): Promise<CachedBody<{ items: Labelled[] }>> {
   return (await cached(platform, 'events', async () => ({
     items: (await countsOf(platform, 'events')).map((r) => ({ id: r.id, label: eventLabel(r.id), count: r.count })),
-  }))) as { value: { items: Labelled[] }; body: string };
+  }))) as CachedBody<{ items: Labelled[] }>;
 }
 
 /**
  * Most-used items. Until the cases module counts real applications, "used" is the seeded
  * `popularity` column of `catalogue_item`.
  */
-export async function listPopular(platform: Platform, limit: number): Promise<{ value: { items: CatalogueListItem[] }; body: string }> {
+export async function listPopular(platform: Platform, limit: number): Promise<CachedBody<{ items: CatalogueListItem[] }>> {
   return (await cached(platform, `popular:${limit}`, async () => {
     const names = await departmentNames(platform);
     const rows = await platform.db.query<ListRow>(
@@ -40,7 +40,7 @@ export async function listPopular(platform: Platform, limit: number): Promise<{ 
       [limit],
     );
     return { items: rows.map((r) => toListItem(r, names)) };
-  })) as { value: { items: CatalogueListItem[] }; body: string };
+  })) as CachedBody<{ items: CatalogueListItem[] }>;
 }
 
 /** Departments responsible for at least one published item, with how many. */
@@ -52,7 +52,7 @@ export async function listCatalogueDepartments(platform: Platform) {
        where published_version_id is not null group by responsible_department order by count(*) desc, responsible_department`,
     );
     return { items: rows.map((r) => ({ ...departmentRef(names, r.id), count: r.count })) };
-  })) as { value: { items: { id: string; name: LocalizedText; count: number }[] }; body: string };
+  })) as CachedBody<{ items: { id: string; name: LocalizedText; count: number }[] }>;
 }
 
 /** Published bundles (一件事) with their members. */
@@ -91,16 +91,13 @@ export async function listBundles(platform: Platform) {
         };
       }),
     };
-  })) as {
-    value: {
-      items: {
-        code: string;
-        name: LocalizedText;
-        department: ReturnType<typeof departmentRef>;
-        promisedDays: number;
-        members: unknown[];
-      }[];
-    };
-    body: string;
-  };
+  })) as CachedBody<{
+    items: {
+      code: string;
+      name: LocalizedText;
+      department: ReturnType<typeof departmentRef>;
+      promisedDays: number;
+      members: unknown[];
+    }[];
+  }>;
 }

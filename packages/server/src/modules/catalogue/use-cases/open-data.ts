@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { itemTypeLabels, type ServiceItemContent, supplyOf } from '@tongban/domain';
 import type { Platform } from '../../../platform/context.ts';
-import { cached, departmentNames } from '../catalogue.cache.ts';
+import { type CachedBody, cached, departmentNames } from '../catalogue.cache.ts';
 import type { DepartmentNames } from '../catalogue.departments.ts';
 
 /**
@@ -106,7 +106,7 @@ export async function getCpsvDocument(platform: Platform, origin: string) {
       '@context': [`${origin}${CPSV_CONTEXT_PATH}`, { '@base': `${origin}/api/v1/catalogue/` }],
       '@graph': rows.map((r) => publicService(r, names)),
     };
-  })) as { value: { '@context': unknown[]; '@graph': Record<string, unknown>[] }; body: string };
+  })) as CachedBody<{ '@context': unknown[]; '@graph': Record<string, unknown>[] }>;
 }
 
 const CSV_COLUMNS = [

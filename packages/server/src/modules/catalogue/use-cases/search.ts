@@ -1,6 +1,6 @@
 import type { CatalogueListItem, CatalogueSearchQuery, CatalogueSearchResult, ItemType, LocalizedText } from '@tongban/domain';
 import type { Platform } from '../../../platform/context.ts';
-import { departmentNames } from '../catalogue.cache.ts';
+import { type CachedBody, cached, departmentNames } from '../catalogue.cache.ts';
 import { type DepartmentNames, departmentRef } from '../catalogue.departments.ts';
 import { buildSearchQuery } from './search-text.ts';
 
@@ -54,7 +54,30 @@ export function toListItem(row: ListRow, names: DepartmentNames): CatalogueListI
 
 const RANK_WEIGHTS = '{0.05, 0.2, 0.4, 1.0}'; // D, C, B, A
 
-export async function searchCatalogue(platform: Platform, query: CatalogueSearchQuery): Promise<CatalogueSearchResult> {
+/**
+ * The listing columns of `catalogue_item i` plus the item's summary, which lives in the version's
+ * content (a large jsonb): it is read by a subquery in the select list, which PostgreSQL evaluates
+ * only for the rows left after ORDER BY … LIMIT, not for every match.
+ */
+const pageColumns = `i.code, i.name_zh, i.name_en, i.responsible_department, i.item_type, i.applicant_type, i.visits, i.promised_days,
+  i.online_depth, i.channels, i.themes, i.events, i.is_bundle, i.published_version_no,
+  (select v.content->'summary' from catalogue_version v where v.id = i.published_version_id) as summary`;
+
+/** The cache key: the normalised query (as `buildSearchQuery` sees it) and every filter. */
+function cacheKey(query: CatalogueSearchQuery): string {
+  const q = query.q.normalize('NFKC').toLowerCase().trim();
+  return `search:${JSON.stringify([q, query.department, query.type, query.applicantType, query.theme, query.event, query.channel, query.zeroVisits, query.bundle, query.page, query.pageSize])}`;
+}
+
+/**
+ * Search and list, from the in-memory cache when fresh (popular queries repeat; see
+ * `catalogue.cache.ts` for how long an answer is kept and how a publication clears it).
+ */
+export async function searchCatalogue(platform: Platform, query: CatalogueSearchQuery): Promise<CachedBody<CatalogueSearchResult>> {
+  return (await cached(platform, cacheKey(query), () => runSearch(platform, query), 'searches')) as CachedBody<CatalogueSearchResult>;
+}
+
+async function runSearch(platform: Platform, query: CatalogueSearchQuery): Promise<CatalogueSearchResult> {
   const params: unknown[] = [];
   const p = (value: unknown) => {
     params.push(value);
@@ -74,17 +97,16 @@ export async function searchCatalogue(platform: Platform, query: CatalogueSearch
   const names = await departmentNames(platform);
   const finish = (rows: ListRow[], match: CatalogueSearchResult['match']): CatalogueSearchResult => ({
     items: rows.map((r) => toListItem(r, names)),
-    total: rows[0]?.total ?? 0,
+    total: Number(rows[0]?.total ?? 0),
     page: query.page,
     pageSize: query.pageSize,
     match,
   });
 
-  const from = 'catalogue_item i join catalogue_version v on v.id = i.published_version_id';
   const search = buildSearchQuery(query.q);
   if (!search) {
     const rows = await platform.db.query<ListRow>(
-      `select ${listColumns}, count(*) over () as total from ${from} where ${filters.join(' and ')}
+      `select ${pageColumns}, count(*) over () as total from catalogue_item i where ${filters.join(' and ')}
        order by i.popularity desc, i.code limit ${p(limit)} offset ${p(offset)}`,
       params,
     );
@@ -95,12 +117,20 @@ export async function searchCatalogue(platform: Platform, query: CatalogueSearch
   const strict = p(search.strict);
   const strictName = p(search.strictName);
   const text = p(search.text);
+  // Two steps: every match is ranked by the cheap keys (name match, cover density); only the
+  // leading rows — with all rows tied with the last of them — are ordered by trigram similarity,
+  // the costly key, which only breaks those ties. Same order as sorting every match by all keys.
   const exact = await platform.db.query<ListRow>(
-    `select ${listColumns}, count(*) over () as total
-     from ${from}, to_tsquery('simple', ${strict}) q, to_tsquery('simple', ${strictName}) qa
-     where ${filters.join(' and ')} and i.search_vector @@ q
-     order by (i.search_vector @@ qa) desc, ts_rank_cd('${RANK_WEIGHTS}', i.search_vector, q) desc,
-              similarity(i.search_name, ${text}) desc, i.popularity desc, i.code
+    `with hit as (
+       select i.code, (i.search_vector @@ qa) as in_name, ts_rank_cd('${RANK_WEIGHTS}', i.search_vector, q) as rank, count(*) over () as total
+       from catalogue_item i, to_tsquery('simple', ${strict}) q, to_tsquery('simple', ${strictName}) qa
+       where ${filters.join(' and ')} and i.search_vector @@ q
+       order by in_name desc, rank desc
+       fetch first ${p(offset + limit)} rows with ties
+     )
+     select ${pageColumns}, hit.total
+     from hit join catalogue_item i on i.code = hit.code
+     order by hit.in_name desc, hit.rank desc, similarity(i.search_name, ${text}) desc, i.popularity desc, i.code
      limit ${p(limit)} offset ${p(offset)}`,
     params,
   );
@@ -110,7 +140,7 @@ export async function searchCatalogue(platform: Platform, query: CatalogueSearch
   if (offset > 0) {
     // Past the last page of exact matches, or paging through fuzzy ones?
     const any = await platform.db.query(
-      `select 1 from ${from}, to_tsquery('simple', ${p(search.strict)}) q where ${filters.join(' and ')} and i.search_vector @@ q limit 1`,
+      `select 1 from catalogue_item i, to_tsquery('simple', ${p(search.strict)}) q where ${filters.join(' and ')} and i.search_vector @@ q limit 1`,
       params,
     );
     if (any.length > 0) return finish([], 'exact');
@@ -119,11 +149,13 @@ export async function searchCatalogue(platform: Platform, query: CatalogueSearch
   }
   const loose = p(search.loose);
   const fuzzyText = p(search.text);
+  // word_similarity is the costly part: computed once per row (lateral), not once to filter and again to sort.
   const fuzzy = await platform.db.query<ListRow>(
-    `select ${listColumns}, count(*) over () as total
-     from ${from}, to_tsquery('simple', ${loose}) q
-     where ${filters.join(' and ')} and (i.search_vector @@ q or word_similarity(${fuzzyText}, i.search_name) >= 0.3)
-     order by word_similarity(${fuzzyText}, i.search_name) desc, ts_rank_cd('${RANK_WEIGHTS}', i.search_vector, q) desc, i.popularity desc, i.code
+    `select ${pageColumns}, count(*) over () as total
+     from catalogue_item i cross join lateral (select word_similarity(${fuzzyText}, i.search_name) as closeness) s,
+          to_tsquery('simple', ${loose}) q
+     where ${filters.join(' and ')} and (i.search_vector @@ q or s.closeness >= 0.3)
+     order by s.closeness desc, ts_rank_cd('${RANK_WEIGHTS}', i.search_vector, q) desc, i.popularity desc, i.code
      limit ${p(limit)} offset ${p(offset)}`,
     params,
   );

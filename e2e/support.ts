@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { buildDemoCity, type City, DEMO_PASSWORD } from '@tongban/seed';
+
+export { DEMO_PASSWORD };
+
+const artifacts = join(import.meta.dirname, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+/** Saves a full-page screenshot as e2e/artifacts/<project>-<name>.png (git-ignored), for people to look at. */
+export async function shot(page: Page, testInfo: TestInfo, name: string) {
+  // Let antd's entrance animations finish so the picture shows the settled page.
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: join(artifacts, `${testInfo.project.name}-${name}.png`), fullPage: true });
+}
+
+/** Runs axe (WCAG 2.1 A/AA) and fails on serious or critical violations, listing them. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map(
+    (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`,
+  );
+  expect(report, 'serious or critical accessibility violations').toEqual([]);
+}
+
+let city: City | undefined;
+
+/** The demo city the server seeded (deterministic), built once per worker. */
+export function demoCity(): City {
+  city ??= buildDemoCity();
+  return city;
+}
+
+/**
+ * A living person in the population registry who has no account yet; `nth` picks a different
+ * one per project and retry so reruns against the same server never collide.
+ */
+export function unregisteredPerson(nth: number) {
+  const c = demoCity();
+  const taken = new Set(c.users.map((u) => u.idNumber));
+  const takenMobiles = new Set(c.users.map((u) => u.mobile));
+  const candidates = c.people.filter(
+    (p) => p.alive && p.mobile && !taken.has(p.idNumber) && !takenMobiles.has(p.mobile) && p.birthDate < '2000-01-01',
+  );
+  const person = candidates[100 + nth * 7];
+  if (!person?.mobile) throw new Error('the demo city has no unregistered person to use');
+  return { name: person.name, idNumber: person.idNumber, mobile: person.mobile };
+}
+
+/** The staff account of the seed with this role (first one). */
+export function staffWithRole(role: string, preferred?: string) {
+  const staff = demoCity().staff;
+  const found = (preferred && staff.find((s) => s.username === preferred)) || staff.find((s) => s.roles.includes(role as never));
+  if (!found) throw new Error(`no demo staff with role ${role}`);
+  const department = demoCity().departments.find((d) => d.id === found.departmentId);
+  return { ...found, departmentNameZh: department?.nameZh ?? '', departmentNameEn: department?.nameEn ?? '' };
+}
+
+/**
+ * Fails the test on any browser console error or uncaught exception: a CSP refusal, a React
+ * warning turned error or a failed request shows up here first.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        // A 401 from /auth/me is how the app learns nobody is signed in; the browser logs the status.
+        if (msg.type() === 'error' && !/status of 401/.test(msg.text())) errors.push(msg.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'browser console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function loginAsStaff(page: Page, username: string) {
+  await page.goto('/login?tab=staff');
+  const panel = page.getByRole('tabpanel', { name: '工作人员' });
+  await panel.getByLabel('工作人员用户名').fill(username);
+  await panel.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await panel.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/workbench/);
+}
+
+export function isPhone(testInfo: TestInfo) {
+  return testInfo.project.name === 'phone';
+}

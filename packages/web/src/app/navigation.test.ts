@@ -1,0 +1,27 @@
+import { permissionsOf, type StaffRole } from '@tongban/domain';
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { adminNav, visibleNav, workbenchNav } from './navigation.tsx';
+
+const t = ((key: string) => key) as unknown as TFunction;
+const keys = (roles: StaffRole[], entries = workbenchNav) => visibleNav(entries, [...permissionsOf(roles)], t).map((e) => e.key);
+
+describe('permission-driven navigation', () => {
+  it('shows a window clerk only what a clerk may use', () => {
+    expect(keys(['window_clerk'])).toEqual(['home']);
+    expect(keys(['window_clerk'], adminNav)).toEqual([]);
+  });
+
+  it('shows administrators the admin sections their permissions allow', () => {
+    expect(keys(['system_admin'])).toEqual(['home', 'admin']);
+    expect(keys(['system_admin'], adminNav)).toEqual(['departments', 'staff', 'roles', 'catalogue']);
+    expect(keys(['supervisor'], adminNav)).toEqual(['staff', 'roles']);
+    // Reviewers read catalogue drafts: the catalogue is their one admin section.
+    expect(keys(['reviewer'])).toEqual(['home', 'admin']);
+    expect(keys(['reviewer'], adminNav)).toEqual(['catalogue']);
+  });
+
+  it('shows nothing to someone without permissions', () => {
+    expect(visibleNav(workbenchNav, [], t)).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import { ApartmentOutlined, BookOutlined, HomeOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Permission } from '@tongban/domain';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import type { ShellNavItem } from '../ui/app-shell.tsx';
+
+/**
+ * Side navigation of the staff shells, driven by the permissions in `/auth/me`: an entry shows
+ * only when the user holds at least one of `anyOf`. Feature modules add their entries here when
+ * their pages exist (cases: `cases.intake` / `cases.review`; hotline: `hotline.take` …), so the
+ * navigation never links to a page that is not there.
+ */
+export type NavDefinition = { key: string; path: string; label: (t: TFunction) => string; icon: ReactNode; anyOf: readonly Permission[] };
+
+export const workbenchNav: readonly NavDefinition[] = [
+  { key: 'home', path: '/workbench', label: (t) => t('nav.workbenchHome'), icon: <HomeOutlined aria-hidden />, anyOf: ['workbench.use'] },
+  {
+    key: 'admin',
+    path: '/admin',
+    label: (t) => t('nav.admin'),
+    icon: <SettingOutlined aria-hidden />,
+    anyOf: ['identity.departments.read', 'identity.staff.read', 'catalogue.read_drafts'],
+  },
+];
+
+export const adminNav: readonly NavDefinition[] = [
+  {
+    key: 'departments',
+    path: '/admin/departments',
+    label: (t) => t('nav.departments'),
+    icon: <ApartmentOutlined aria-hidden />,
+    anyOf: ['identity.departments.read'],
+  },
+  { key: 'staff', path: '/admin/staff', label: (t) => t('nav.staff'), icon: <TeamOutlined aria-hidden />, anyOf: ['identity.staff.read'] },
+  {
+    key: 'roles',
+    path: '/admin/roles',
+    label: (t) => t('nav.roles'),
+    icon: <SafetyCertificateOutlined aria-hidden />,
+    anyOf: ['identity.staff.read'],
+  },
+  {
+    key: 'catalogue',
+    path: '/admin/catalogue',
+    label: (t) => t('nav.catalogue'),
+    icon: <BookOutlined aria-hidden />,
+    anyOf: ['catalogue.read_drafts'],
+  },
+];
+
+export function allowed(entry: Pick<NavDefinition, 'anyOf'>, permissions: readonly Permission[]): boolean {
+  return entry.anyOf.some((p) => permissions.includes(p));
+}
+
+export function visibleNav(entries: readonly NavDefinition[], permissions: readonly Permission[], t: TFunction): ShellNavItem[] {
+  return entries.filter((e) => allowed(e, permissions)).map((e) => ({ key: e.key, path: e.path, label: e.label(t), icon: e.icon }));
+}

@@ -1,0 +1,24 @@
+import type { Department, Permission, StaffRole } from '@tongban/domain';
+
+// The shapes are the domain package's zod schemas (the same ones the server validates with).
+export type {
+  AgentGrantBody,
+  Department,
+  DepartmentCreateBody,
+  DepartmentKind,
+  DepartmentPatchBody,
+  Enterprise,
+  EnterpriseAgent,
+  EnterpriseCapacity,
+  LoginBody,
+  Me,
+  PasswordChangeBody,
+  RegisterBody,
+  Staff,
+  StaffCreateBody,
+  StaffPatchBody,
+} from '@tongban/domain';
+
+export type DepartmentInput = Omit<Department, 'active'>;
+export type StaffFilters = { departmentId?: string; q?: string; page: number; pageSize: number };
+export type RoleInfo = { role: StaffRole; label: { zh: string; en: string }; permissions: Permission[] };

@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser journeys in Debian's Chromium (never a downloaded browser) against the real server and
+ * a fresh embedded database seeded with the demo city. The web app must be built first
+ * (`npm run build:web`); the server serves packages/web/dist.
+ */
+const port = Number(process.env.E2E_PORT ?? 18180);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+// Workers re-read this file; the runner's environment (inherited by workers) keeps one data folder per run.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tongban-e2e-'));
+const dataDir = process.env.E2E_DATA_DIR;
+
+const chromium = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/playwright',
+  // Generous: CI machines here have 2 cores shared by the server, the browser and the runner.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['json']],
+  globalTeardown: './e2e/global-teardown.ts',
+  use: {
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: chromium,
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    {
+      name: 'phone',
+      // Administration writes run once, at desktop width; the phone project covers the same pages read-only.
+      testIgnore: /admin\.spec\.ts/,
+      use: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, launchOptions: chromium },
+    },
+  ],
+  webServer: {
+    command: `"${process.execPath}" packages/server/src/main.ts`,
+    url: `${baseURL}/readyz`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'true',
+      // E2E_WEB_DIST_DIR: a private build, so a rebuild of packages/web/dist during a run cannot pull the assets away.
+      WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR ?? 'packages/web/dist',
+      LOG_LEVEL: 'warn',
+      // Every journey logs in from the same address; the production limit would throttle the suite.
+      RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    },
+  },
+});
