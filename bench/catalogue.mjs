@@ -12,7 +12,7 @@
 // LOG_LEVEL=warn) then runs in a child process, so the load generator never shares its event loop.
 // The database is dropped at the end.
 //
-//   node bench/catalogue.mjs [--duration 10] [--connections 25] [--items 5000] [--rounds 1]
+//   node bench/catalogue.mjs [--duration 10] [--connections 25] [--items 5000] [--rounds 2]
 //                            [--only guide|search] [--encoding gzip|identity] [--cpu-prof DIR] [--keep-db] [--reuse-db NAME]
 // Requests carry `Accept-Encoding: gzip, deflate, br` as browsers' do (`--encoding identity`: none).
 // (--keep-db leaves the database in place; --reuse-db runs against such a kept database, skipping
@@ -38,7 +38,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '25' },
     items: { type: 'string', default: '5000' },
-    rounds: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '2' },
     encoding: { type: 'string', default: 'gzip' },
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
@@ -273,13 +273,19 @@ try {
     // The same server's /healthz: what every route pays before the catalogue does anything.
     platformFloor: { route: 'GET /healthz', reqPerSec: median(runs.healthz.map((r) => r.reqPerSec)), runs: runs.healthz },
   };
+  // Each candidate run against the mean of the bare runs either side of it: drift during the run
+  // (other work on the machine) moves both alike.
+  const perRoundRatios = (list) =>
+    list.map((r, i) => Math.round((r.reqPerSec / mean([runs.bare[i].reqPerSec, runs.bare[i + 1].reqPerSec])) * 1000) / 1000);
   const pick = (list) => ({
+    ratiosPerRound: perRoundRatios(list),
     reqPerSec: median(list.map((r) => r.reqPerSec)),
     p50ms: median(list.map((r) => r.p50ms)),
     p99ms: median(list.map((r) => r.p99ms)),
     serverCpuUsPerRequest: median(list.map((r) => r.serverCpuUsPerRequest)),
     // Server CPU per request relative to bare Fastify's: the cost ratio, steadier than req/s here.
-    cpuCostVsBaseline: Math.round((median(list.map((r) => r.serverCpuUsPerRequest)) / mean(runs.bare.map((r) => r.serverCpuUsPerRequest))) * 100) / 100,
+    cpuCostVsBaseline:
+      Math.round((median(list.map((r) => r.serverCpuUsPerRequest)) / mean(runs.bare.map((r) => r.serverCpuUsPerRequest))) * 100) / 100,
   });
   if (runs.guide.length) {
     const g = pick(runs.guide);

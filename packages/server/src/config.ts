@@ -110,7 +110,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     JOBS_ENABLED: 'false',
     DATA_DIR: 'memory://',
     WEB_DIST_DIR: '',
-    TEST_PG_ADMIN_URL: process.env.TEST_PG_ADMIN_URL,
+    // Empty means unset: the test command clears it for the embedded-database run.
+    TEST_PG_ADMIN_URL: process.env.TEST_PG_ADMIN_URL || undefined,
     ...overrides,
   });
 }

@@ -5,8 +5,8 @@ import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { GENERATION_CHECK_MS, settleCatalogueCache } from './catalogue.cache.ts';
 import { createDraft, publishVersion, submitVersion, withdrawItem } from './catalogue.service.ts';
 import { importCatalogue } from './index.ts';
-import { buildItem, catalogueFixtures, ctxFor, seedCatalogueFixtures, fixtureStaff as staff } from './testing/fixtures.ts';
 import { acceptsGzip } from './routes/send-cached.ts';
+import { buildItem, catalogueFixtures, ctxFor, seedCatalogueFixtures, fixtureStaff as staff } from './testing/fixtures.ts';
 import { buildSearchQuery } from './use-cases/search-text.ts';
 
 let t: TestApp;
@@ -99,7 +99,12 @@ describe('cached public reads', () => {
     const before = await search({ q: '排水许可' });
     await settleCatalogueCache(t.app.platform.db);
     expect(codes(before.body)).not.toContain('PD-CACHE-2');
-    const other = buildItem({ code: 'PD-CACHE-2', zh: '城镇污水排入排水管网许可', en: 'Sewage discharge permit', department: 'SH-PD-SAMR' });
+    const other = buildItem({
+      code: 'PD-CACHE-2',
+      zh: '城镇污水排入排水管网许可',
+      en: 'Sewage discharge permit',
+      department: 'SH-PD-SAMR',
+    });
     await t.app.platform.db.transaction((tx) => importCatalogue(tx, [other], { publishedBy: 'seed', publishedAt: t.clock.now() }));
     await t.app.platform.db.query(`update catalogue_item set popularity = popularity + 1 where code = 'WATER-JR'`);
 

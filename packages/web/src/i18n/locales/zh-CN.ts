@@ -160,7 +160,7 @@ export const zhCN = {
       title: '部门管理',
       search: '搜索部门名称或编码',
       details: '部门详情',
-      selectHint: '在左侧选择一个部门查看详情。',
+      selectHint: '在部门树中选择一个部门查看详情。',
       create: '新建部门',
       createChild: '新建下级部门',
       edit: '编辑部门',

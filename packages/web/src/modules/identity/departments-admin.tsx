@@ -20,10 +20,11 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, showErrorOnForm } from '../../ui/api-errors.ts';
 import { schemaRule } from '../../ui/form-rules.ts';
+import { phoneQuery, useMediaQuery } from '../../ui/use-media-query.ts';
 import { buildDepartmentTree, type DepartmentNode } from './department-tree.ts';
 import { useCreateDepartment, useDepartments, useUpdateDepartment } from './identity.api.ts';
 import type { Department, DepartmentCreateBody, DepartmentPatchBody } from './identity.types.ts';
@@ -183,6 +184,8 @@ export function DepartmentsAdmin({ canManage }: { canManage: boolean }) {
   const [selectedId, setSelectedId] = useState<string>();
   const [modal, setModal] = useState<{ editing?: Department; parentId: string | null } | undefined>();
   const [search, setSearch] = useState('');
+  const compact = useMediaQuery(phoneQuery);
+  const detailsRef = useRef<HTMLDivElement>(null);
 
   const tree = useMemo(() => buildDepartmentTree(departments.data ?? [], i18n.language), [departments.data, i18n.language]);
   const selected = departments.data?.find((d) => d.id === selectedId);
@@ -229,7 +232,11 @@ export function DepartmentsAdmin({ canManage }: { canManage: boolean }) {
                 selectedKeys={selectedId ? [selectedId] : []}
                 defaultExpandedKeys={tree.map((n) => n.key)}
                 defaultExpandAll={Boolean(search)}
-                onSelect={(keys) => setSelectedId(keys[0] as string | undefined)}
+                onSelect={(keys) => {
+                  setSelectedId(keys[0] as string | undefined);
+                  // On phones the details sit below the long tree: bring them into view.
+                  if (compact && keys[0]) detailsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+                }}
                 titleRender={(node) => (
                   <span>
                     <span>{node.title}</span>{' '}
@@ -248,7 +255,7 @@ export function DepartmentsAdmin({ canManage }: { canManage: boolean }) {
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={12} ref={detailsRef}>
           <Card
             title={<h2 className="tb-card-title">{selected ? departmentName(selected, i18n.language) : t('admin.departments.details')}</h2>}
             extra={
