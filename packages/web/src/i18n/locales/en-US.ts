@@ -1,5 +1,5 @@
-import { catalogueEnUS } from '../../modules/catalogue/locales/en-US.ts';
 import { casesEnUS } from '../../modules/cases/locales/en-US.ts';
+import { catalogueEnUS } from '../../modules/catalogue/locales/en-US.ts';
 import { datahubEnUS } from '../../modules/datahub/locales/en-US.ts';
 import { licencesEnUS } from '../../modules/licences/locales/en-US.ts';
 import type { zhCN } from './zh-CN.ts';

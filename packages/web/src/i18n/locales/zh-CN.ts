@@ -1,5 +1,5 @@
-import { catalogueZhCN } from '../../modules/catalogue/locales/zh-CN.ts';
 import { casesZhCN } from '../../modules/cases/locales/zh-CN.ts';
+import { catalogueZhCN } from '../../modules/catalogue/locales/zh-CN.ts';
 import { datahubZhCN } from '../../modules/datahub/locales/zh-CN.ts';
 import { licencesZhCN } from '../../modules/licences/locales/zh-CN.ts';
 
