@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -23,6 +22,7 @@ import type { Platform } from './platform/context.ts';
 import type { Db } from './platform/db/db.ts';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access.ts';
 import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import type { ModuleDefinition } from './platform/module.ts';
 import type { Signer } from './platform/signing/signing.ts';
@@ -80,18 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   let resolver: SessionResolver | undefined;
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  installSecurityHeaders(app, { https: config.COOKIE_SECURE });
   await app.register(fastifyCookie);
   // After the cookie plugin: its onRequest hook must have parsed the session cookie before the
   // access hook reads it (hooks run in registration order).
