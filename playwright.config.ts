@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -10,10 +7,6 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT ?? 18180);
 export const baseURL = `http://127.0.0.1:${port}`;
-
-// Workers re-read this file; the runner's environment (inherited by workers) keeps one data folder per run.
-process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tongban-e2e-'));
-const dataDir = process.env.E2E_DATA_DIR;
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -39,7 +32,6 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list'], ['json']],
-  globalTeardown: './e2e/global-teardown.ts',
   use: {
     baseURL,
     locale: 'zh-CN',
@@ -58,7 +50,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `"${process.execPath}" packages/server/src/main.ts`,
+    // e2e/serve.ts starts the server on a fresh temporary data folder and deletes it afterwards.
+    command: `"${process.execPath}" e2e/serve.ts`,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     url: `${baseURL}/readyz`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -67,7 +61,6 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
       SEED_DEMO: 'true',
       // E2E_WEB_DIST_DIR: a private build, so a rebuild of packages/web/dist during a run cannot pull the assets away.
       WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR ?? 'packages/web/dist',
