@@ -24,7 +24,7 @@ import {
  * them by their Chinese label (the demo seed's taxonomy); the English label is for the portal.
  * An id not listed here is shown as it is.
  */
-const themeNames = {
+export const catalogueThemes = {
   户籍: 'Household registration',
   婚育: 'Marriage and childbirth',
   社保: 'Social insurance',
@@ -59,8 +59,9 @@ const themeNames = {
   数据服务: 'Data services',
   诉求办理: 'Requests and complaints',
 } as const;
+export type CatalogueTheme = keyof typeof catalogueThemes;
 
-const eventNames = {
+export const catalogueEvents = {
   新生儿出生: 'A baby is born',
   结婚: 'Getting married',
   离婚: 'Divorce',
@@ -85,10 +86,11 @@ const eventNames = {
   投资项目: 'Investment projects',
   招用员工: 'Hiring staff',
 } as const;
+export type CatalogueEvent = keyof typeof catalogueEvents;
 
 const labelled = (names: Record<string, string>) => Object.fromEntries(Object.entries(names).map(([zh, en]) => [zh, { zh, en }]));
-export const catalogueThemeLabels: Record<string, { zh: string; en: string }> = labelled(themeNames);
-export const catalogueEventLabels: Record<string, { zh: string; en: string }> = labelled(eventNames);
+export const catalogueThemeLabels: Record<string, { zh: string; en: string }> = labelled(catalogueThemes);
+export const catalogueEventLabels: Record<string, { zh: string; en: string }> = labelled(catalogueEvents);
 
 export function themeLabel(id: string): { zh: string; en: string } {
   return Object.hasOwn(catalogueThemeLabels, id) ? (catalogueThemeLabels[id] as { zh: string; en: string }) : { zh: id, en: id };
