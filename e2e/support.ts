@@ -68,8 +68,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('console', (msg) => {
-        // A 401 from /auth/me is how the app learns nobody is signed in; the browser logs the status.
-        if (msg.type() === 'error' && !/status of 401/.test(msg.text())) errors.push(msg.text());
+        if (msg.type() === 'error') errors.push(msg.text());
       });
       page.on('pageerror', (error) => errors.push(error.message));
       await use(errors);

@@ -35,6 +35,7 @@ const PUBLIC_ROUTES = [
   'GET /api/docs/static/index.html',
   'GET /api/docs/static/swagger-initializer.js',
   'GET /api/v1/auth/csrf',
+  'GET /api/v1/auth/session',
   // identity
   'POST /api/v1/auth/register',
   'POST /api/v1/auth/login',
@@ -81,6 +82,7 @@ const IDENTITY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/auth/logout': 'public',
   'POST /api/v1/auth/password': 'authenticated',
   'GET /api/v1/auth/me': 'authenticated',
+  'GET /api/v1/auth/session': 'public',
   'GET /api/v1/departments': 'public',
   'GET /api/v1/departments/:id': 'public',
   'POST /api/v1/departments': { permission: 'identity.departments.manage' },

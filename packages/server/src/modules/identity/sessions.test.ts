@@ -43,6 +43,18 @@ describe('login', () => {
     expect(raw).toHaveLength(0);
   });
 
+  it('tells the web app who is signed in, and a visitor that nobody is (200, not 401)', async () => {
+    const visitor = await client().get('/api/v1/auth/session');
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ me: null });
+    const c = await loginStaff(t.app, 'pdAdmin');
+    const signedIn = await c.get('/api/v1/auth/session');
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().me).toEqual((await me(c)).json());
+    await c.post('/api/v1/auth/logout', {});
+    expect((await c.get('/api/v1/auth/session')).json()).toEqual({ me: null });
+  });
+
   it('answers who the staff member is, with roles, permissions and department', async () => {
     const c = await loginStaff(t.app, 'pdAdmin');
     const res = await me(c);

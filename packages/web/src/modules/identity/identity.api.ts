@@ -32,14 +32,9 @@ export const identityKeys = {
   myEnterprises: ['identity', 'enterprises', 'mine'] as const,
 };
 
-/** The signed-in account, or `null` when nobody is signed in (401 is an answer, not an error). */
+/** The signed-in account, or `null` when nobody is signed in. */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    return await api.get<Me>('/auth/me');
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
+  return (await api.get<{ me: Me | null }>('/auth/session')).me;
 }
 
 export function useMe() {

@@ -77,6 +77,21 @@ export function registerAuthRoutes(app: FastifyInstance, platform: Platform) {
     async (request) => changePassword(ctxOf(platform, request), request.body),
   );
 
+  // For the web app's first load: a visitor who is not signed in is an answer (`me: null`), not a
+  // 401 that every browser logs as an error on every public page.
+  r.get(
+    '/auth/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: '当前会话 The signed-in account, or null',
+        response: { 200: z.object({ me: meSchema.nullable() }) },
+      },
+    },
+    async (request) => ({ me: request.actor.kind === 'anonymous' ? null : await getMe(ctxOf(platform, request)) }),
+  );
+
   r.get(
     '/auth/me',
     { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: '当前用户 Who am I', response: { 200: meSchema } } },
