@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type {
   AgentGrantBody,
   Department,
