@@ -175,12 +175,12 @@ describe('data quality', () => {
     expect(stale).toMatchObject({ freshness: 0, staleRecords: stale.records });
   });
 
-  it('says which resources it cannot scan, and keeps other departments’ reports to the big-data centre', async () => {
+  it('checks the population registry through the registry module, and keeps other departments’ reports to the big-data centre', async () => {
     const psb = (await (await w.staff('psb')).get('/api/v1/datahub/quality')).json();
-    expect(psb.resources.find((r: { resource: string }) => r.resource === 'POPULATION')).toMatchObject({
-      status: 'unavailable',
-      score: null,
-    });
+    const population = psb.resources.find((r: { resource: string }) => r.resource === 'POPULATION');
+    expect(population).toMatchObject({ status: 'checked', validity: 1 });
+    expect(population.records).toBeGreaterThan(0);
+    expect(population.fields.find((f: { name: string }) => f.name === 'id_number')).toMatchObject({ invalid: 0, missing: 0 });
     expect((await (await w.staff('psb')).get('/api/v1/datahub/quality?department=SH-CA')).json().code).toBe('AUTH_FORBIDDEN');
     const all = (await (await w.staff('bdc')).get('/api/v1/datahub/quality')).json();
     expect(all.departmentId).toBeNull();
@@ -198,6 +198,13 @@ describe('open data', () => {
     const enterpriseFields = (sets.get('ENTERPRISE-REGISTRATION') as { fields: { name: string }[] }).fields.map((f) => f.name);
     expect(enterpriseFields).not.toContain('legal_representative_id_number');
     expect(enterpriseFields).toContain('credit_code');
+    // Read in bulk through the registry module's scan, without the representative's personal data.
+    expect(sets.get('ENTERPRISE-REGISTRATION')).toMatchObject({ available: true });
+    const enterprises = await w.app.inject({ method: 'GET', url: '/api/v1/datahub/open-data/ENTERPRISE-REGISTRATION?pageSize=50' });
+    expect(enterprises.statusCode).toBe(200);
+    expect(enterprises.json().rows.length).toBeGreaterThan(0);
+    expect(enterprises.json().rows[0]).not.toHaveProperty('legal_representative_id_number');
+    expect(enterprises.json().rows[0].credit_code).toMatch(/^[0-9A-HJ-NPQRTUWXY]{18}$/);
 
     const page = await w.app.inject({ method: 'GET', url: '/api/v1/datahub/open-data/TAX-REGISTRATION?pageSize=2' });
     expect(page.json()).toMatchObject({ page: 1, pageSize: 2, hasMore: true });

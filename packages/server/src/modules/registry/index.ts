@@ -3,6 +3,7 @@
  * the basic registries only through these functions; nobody else touches its tables.
  */
 export {
+  countRegistry,
   type EnterpriseStatus,
   findRegistryEnterprise,
   findRegistryPerson,
@@ -16,4 +17,6 @@ export {
   type RegistryPersonInput,
   type RegistryPersonRecord,
   type Sex,
+  scanRegistryEnterprises,
+  scanRegistryPeople,
 } from './registry.service.ts';

@@ -156,6 +156,33 @@ export async function listRegistryEnterprisesOfRepresentative(sql: Sql, idNumber
   return rows.map(toEnterprise);
 }
 
+/**
+ * The population registry in ID-number order, a page after `after` (bulk reads for the data hub's
+ * quality checks; the registry stays the only reader of its tables).
+ */
+export async function scanRegistryPeople(sql: Sql, after: string | null, limit: number): Promise<RegistryPersonRecord[]> {
+  const rows = await sql.query<PersonRow>(
+    `select ${personColumns} from registry_person where $1::text is null or id_number > $1 order by id_number limit $2`,
+    [after, limit],
+  );
+  return rows.map(toPerson);
+}
+
+/** The enterprise registry in credit-code order, a page after `after`. */
+export async function scanRegistryEnterprises(sql: Sql, after: string | null, limit: number): Promise<RegistryEnterpriseRecord[]> {
+  const rows = await sql.query<EnterpriseRow>(
+    `select ${enterpriseColumns} from registry_enterprise where $1::text is null or credit_code > $1 order by credit_code limit $2`,
+    [after, limit],
+  );
+  return rows.map(toEnterprise);
+}
+
+export async function countRegistry(sql: Sql, registry: 'people' | 'enterprises'): Promise<number> {
+  const table = registry === 'people' ? 'registry_person' : 'registry_enterprise';
+  const [row] = await sql.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+  return row?.n ?? 0;
+}
+
 function chunks<T>(rows: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));

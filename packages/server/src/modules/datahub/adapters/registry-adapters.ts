@@ -1,6 +1,14 @@
 import type { DataRecord } from '@tongban/domain';
 import type { Sql } from '../../../platform/db/db.ts';
-import { findRegistryEnterprise, findRegistryPerson } from '../../registry/index.ts';
+import {
+  countRegistry,
+  findRegistryEnterprise,
+  findRegistryPerson,
+  type RegistryEnterpriseRecord,
+  type RegistryPersonRecord,
+  scanRegistryEnterprises,
+  scanRegistryPeople,
+} from '../../registry/index.ts';
 
 /**
  * In-platform providers: the tables of the owning departments, read by named adapters. The
@@ -65,54 +73,60 @@ function tableAdapter(spec: TableSpec): RegistryAdapter {
   };
 }
 
+function personRecord(p: RegistryPersonRecord): DataRecord {
+  return {
+    name: p.name,
+    id_number: p.idNumber,
+    sex: p.sex,
+    ethnicity: p.ethnicity,
+    birth_date: p.birthDate,
+    household_address: p.householdAddress,
+    household_district: p.householdDistrict,
+    residence_address: p.residenceAddress,
+    marital_status: p.maritalStatus,
+    spouse_id_number: p.spouseIdNumber,
+    alive: p.alive,
+  };
+}
+
 const population: RegistryAdapter = {
   async fetch(sql, subject) {
     const p = await findRegistryPerson(sql, subject);
-    if (!p) return { records: [], updatedAt: null };
-    return {
-      records: [
-        {
-          name: p.name,
-          id_number: p.idNumber,
-          sex: p.sex,
-          ethnicity: p.ethnicity,
-          birth_date: p.birthDate,
-          household_address: p.householdAddress,
-          household_district: p.householdDistrict,
-          residence_address: p.residenceAddress,
-          marital_status: p.maritalStatus,
-          spouse_id_number: p.spouseIdNumber,
-          alive: p.alive,
-        },
-      ],
-      updatedAt: p.updatedAt,
-    };
+    return p ? { records: [personRecord(p)], updatedAt: p.updatedAt } : { records: [], updatedAt: null };
   },
+  async scan(sql, after, limit) {
+    const people = await scanRegistryPeople(sql, after, limit);
+    return people.map((p) => ({ key: p.idNumber, record: personRecord(p), updatedAt: p.updatedAt }));
+  },
+  count: (sql) => countRegistry(sql, 'people'),
 };
+
+function enterpriseRecord(e: RegistryEnterpriseRecord): DataRecord {
+  return {
+    credit_code: e.creditCode,
+    name: e.name,
+    enterprise_type: e.enterpriseType,
+    legal_representative_name: e.legalRepresentativeName,
+    legal_representative_id_number: e.legalRepresentativeIdNumber,
+    registered_capital: e.registeredCapitalWan,
+    established_on: e.establishedOn,
+    address: e.address,
+    district: e.district,
+    business_scope: e.businessScope,
+    status: e.status,
+  };
+}
 
 const enterprise: RegistryAdapter = {
   async fetch(sql, subject) {
     const e = await findRegistryEnterprise(sql, subject);
-    if (!e) return { records: [], updatedAt: null };
-    return {
-      records: [
-        {
-          credit_code: e.creditCode,
-          name: e.name,
-          enterprise_type: e.enterpriseType,
-          legal_representative_name: e.legalRepresentativeName,
-          legal_representative_id_number: e.legalRepresentativeIdNumber,
-          registered_capital: e.registeredCapitalWan,
-          established_on: e.establishedOn,
-          address: e.address,
-          district: e.district,
-          business_scope: e.businessScope,
-          status: e.status,
-        },
-      ],
-      updatedAt: e.updatedAt,
-    };
+    return e ? { records: [enterpriseRecord(e)], updatedAt: e.updatedAt } : { records: [], updatedAt: null };
   },
+  async scan(sql, after, limit) {
+    const enterprises = await scanRegistryEnterprises(sql, after, limit);
+    return enterprises.map((e) => ({ key: e.creditCode, record: enterpriseRecord(e), updatedAt: e.updatedAt }));
+  },
+  count: (sql) => countRegistry(sql, 'enterprises'),
 };
 
 /** The adapters a resource may name as its `registry` provider. */
