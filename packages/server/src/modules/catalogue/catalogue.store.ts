@@ -137,6 +137,15 @@ export async function listPublishedVersions(sql: Sql, codes: readonly string[]):
   return rows.map(normalise);
 }
 
+/** Every item's published version, in code order (reports that cover the whole catalogue). */
+export async function listAllPublishedVersions(sql: Sql): Promise<VersionRow[]> {
+  const rows = await sql.query<VersionRow>(
+    `select ${versionColumns.replace(/(\w+)/g, 'v.$1')} from catalogue_item i join catalogue_version v on v.id = i.published_version_id
+     order by i.code`,
+  );
+  return rows.map(normalise);
+}
+
 export async function insertVersion(
   sql: Sql,
   v: { id: string; code: string; versionNo: number; status: VersionStatus; content: ServiceItemContent; authorId: string; at: Date },

@@ -8,9 +8,17 @@ export { type ImportItem, type ImportOptions, importCatalogue } from './use-case
  *
  * - The guard: `getPublishedItem` / `assertPublished` (the pinned published version, or
  *   CATALOGUE_ITEM_NOT_PUBLISHED) and `getItemVersion` (a pinned version by id, any status).
+ * - `listPublishedItems`: every published item (whole-catalogue reports).
  * - `importCatalogue`: load items straight into published state (demo seed, migrations).
  */
-export { assertPublished, findPublishedItem, getItemVersion, getPublishedItem, type PublishedItem } from './use-cases/published.ts';
+export {
+  assertPublished,
+  findPublishedItem,
+  getItemVersion,
+  getPublishedItem,
+  listPublishedItems,
+  type PublishedItem,
+} from './use-cases/published.ts';
 
 export const catalogueModule: ModuleDefinition = {
   name: 'catalogue',

@@ -1,6 +1,6 @@
 import { AppError, type ServiceItemContent, type VersionStatus } from '@tongban/domain';
 import type { Sql } from '../../../platform/db/db.ts';
-import { findVersionById, listPublishedVersions } from '../catalogue.store.ts';
+import { findVersionById, listAllPublishedVersions, listPublishedVersions, type VersionRow } from '../catalogue.store.ts';
 
 /**
  * The catalogue guard ("not listed, not approvable"): what an application, a window intake or a
@@ -9,9 +9,7 @@ import { findVersionById, listPublishedVersions } from '../catalogue.store.ts';
  */
 export type PublishedItem = { code: string; versionId: string; version: number; publishedAt: string; content: ServiceItemContent };
 
-export async function findPublishedItem(sql: Sql, code: string): Promise<PublishedItem | undefined> {
-  const [row] = await listPublishedVersions(sql, [code]);
-  if (!row) return undefined;
+function toPublishedItem(row: VersionRow): PublishedItem {
   return {
     code: row.item_code,
     versionId: row.id,
@@ -19,6 +17,16 @@ export async function findPublishedItem(sql: Sql, code: string): Promise<Publish
     publishedAt: new Date(row.published_at as Date).toISOString(),
     content: row.content,
   };
+}
+
+export async function findPublishedItem(sql: Sql, code: string): Promise<PublishedItem | undefined> {
+  const [row] = await listPublishedVersions(sql, [code]);
+  return row ? toPublishedItem(row) : undefined;
+}
+
+/** Every published item, in code order (whole-catalogue reports such as the once-only metrics). */
+export async function listPublishedItems(sql: Sql): Promise<PublishedItem[]> {
+  return (await listAllPublishedVersions(sql)).map(toPublishedItem);
 }
 
 /**

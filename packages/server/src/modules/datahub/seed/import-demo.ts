@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import { prefillSourceResources } from '../use-cases/applicant.ts';
-import { rememberItems } from '../use-cases/grants.ts';
 import { saveResource, upsertDictionary } from '../use-cases/resources.ts';
 import { buildDemoRegistries, type DemoRegistries, type SeedEnterprise, type SeedPerson } from './registries.ts';
 import { type DemoResource, demoDictionary, demoResources } from './resources.ts';
@@ -59,11 +58,6 @@ export async function importDemoDatahub(
       ],
     );
   }
-  await rememberItems(
-    sql,
-    at,
-    catalogue.map((i) => i.code),
-  );
   const counts: DemoDatahubCounts = {
     resources: demoResources.length,
     grants: needs.length,

@@ -73,15 +73,6 @@ async function loadGrant(sql: Sql, id: string, lock = false): Promise<GrantView>
   return row;
 }
 
-/** Items named by grants, filings and the seed feed the sharing metrics. */
-export async function rememberItems(sql: Sql, at: Date, codes: readonly string[]): Promise<void> {
-  if (codes.length === 0) return;
-  await sql.query('insert into datahub_known_item (code, first_seen_at) select unnest($1::text[]), $2 on conflict (code) do nothing', [
-    [...new Set(codes)],
-    at,
-  ]);
-}
-
 /**
  * A consumer department's data officer asks for fields of a resource for a purpose.
  * @throws DATAHUB_RESOURCE_NOT_FOUND, DATAHUB_NOT_SHARED, VALIDATION_FAILED, CATALOGUE_ITEM_NOT_PUBLISHED
@@ -136,7 +127,6 @@ export async function requestGrant(ctx: Ctx, body: GrantRequest): Promise<Grant>
         expiresAt,
       ],
     );
-    await rememberItems(tx, at, body.items);
     await recordAudit(tx, at, {
       actor: auditActorOf(actor),
       action: 'datahub.grant.requested',

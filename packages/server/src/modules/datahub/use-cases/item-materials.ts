@@ -1,6 +1,6 @@
 import { type FormField, type Material, mergeBundle, type ServiceItemContent } from '@tongban/domain';
 import type { Sql } from '../../../platform/db/db.ts';
-import { findPublishedItem, getPublishedItem, type PublishedItem } from '../../catalogue/index.ts';
+import { findPublishedItem, getPublishedItem, listPublishedItems, type PublishedItem } from '../../catalogue/index.ts';
 
 /**
  * An item's materials the way filing sees them: a plain item's own list; a bundle's merged list,
@@ -44,21 +44,7 @@ export async function materialsOf(sql: Sql, item: PublishedItem): Promise<ItemMa
   };
 }
 
-/**
- * Catalogue items the hub knows of: seeded, named by a grant, or filed. (The catalogue's index
- * offers no listing of every published item; items only ever drafted stay out of the metrics.)
- */
+/** Every published item: the metrics and the advisor cover the whole catalogue. */
 export async function knownPublishedItems(sql: Sql): Promise<PublishedItem[]> {
-  const rows = await sql.query<{ code: string }>(
-    `select code from datahub_known_item
-     union select unnest(items) from datahub_grant
-     union select item_code from datahub_supply
-     order by 1`,
-  );
-  const items: PublishedItem[] = [];
-  for (const { code } of rows) {
-    const item = await findPublishedItem(sql, code);
-    if (item) items.push(item);
-  }
-  return items;
+  return listPublishedItems(sql);
 }

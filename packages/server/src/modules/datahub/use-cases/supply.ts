@@ -5,7 +5,6 @@ import type { Sql } from '../../../platform/db/db.ts';
 import type { MaterialProvider, MaterialSupplyRequest } from '../../cases/index.ts';
 import { getPublishedItem } from '../../catalogue/index.ts';
 import { type ExchangeOutcome, isProviderFailure, runExchange } from './exchange.ts';
-import { rememberItems } from './grants.ts';
 import { departmentNames, findResource, isoOrNull, requireStaff } from './shared.ts';
 
 /**
@@ -74,7 +73,6 @@ export function createMaterialProvider(platform: Platform): MaterialProvider {
     const item = await getPublishedItem(sql, request.itemCode);
     const consumer = item.content.responsibleDepartment;
     await recordCaseParties(sql, at, request);
-    await rememberItems(sql, at, [request.itemCode]);
 
     const resource = await findResource(sql, source.resource);
     const subject = resource?.subject_kind === 'enterprise' ? request.applicant.enterpriseCreditCode : request.applicant.idNumber;
