@@ -5,8 +5,13 @@ import { pickName } from './names.ts';
 import type { Rng } from './random.ts';
 import type { DistrictBranchSeed, StaffSeed } from './types.ts';
 
-/** The roles every bureau (and district branch) has, with the username prefix of each. */
+/**
+ * The roles every bureau (and district branch) has, with the username prefix of each. The bureau's
+ * own acceptance clerk (受理窗口) accepts the online applications its items route to the
+ * responsible department (e.g. `clerk.samr` for company registration).
+ */
 export const bureauRoles: readonly (readonly [StaffRole, string])[] = [
+  ['window_clerk', 'clerk'],
   ['reviewer', 'reviewer'],
   ['approver', 'approver'],
   ['department_admin', 'deptadmin'],
