@@ -48,6 +48,16 @@ export const deliverySchema = z.discriminatedUnion('method', [
 ]);
 export type Delivery = z.infer<typeof deliverySchema>;
 
+/**
+ * The same shapes for answers, as plain strings: responses are serialised through their schema,
+ * and zod cannot encode a `preprocess` (a case to be posted, or an enterprise's draft, answered 500).
+ */
+export const deliveryViewSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('download') }),
+  z.object({ method: z.literal('mail'), recipient: z.string(), mobile: z.string(), address: z.string() }),
+  z.object({ method: z.literal('pickup'), serviceCentreId: z.string() }),
+]);
+
 export const contactSchema = z.object({
   mobile: identifierField(20).optional(),
   email: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.email().max(200)).optional(),
@@ -238,7 +248,7 @@ export const caseDetailSchema = z.object({
   sla: z.enum(slaColours).nullable(),
   answers: z.record(z.string(), z.string()),
   form: z.record(z.string(), z.union([z.string(), z.number()])),
-  delivery: deliverySchema,
+  delivery: deliveryViewSchema,
   steps: z.array(caseStepViewSchema),
   timeline: z.array(caseTimelineEntrySchema),
   materials: z.array(caseMaterialViewSchema),
@@ -300,6 +310,13 @@ export const taskListQuerySchema = pageQuerySchema.extend({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** Only tasks nobody has claimed yet. */
+  unclaimed: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** Only tasks of cases of this catalogue item. */
+  item: itemCode.optional(),
 });
 export const taskViewSchema = z.object({
   id: z.string(),
@@ -338,6 +355,11 @@ export const overdueItemSchema = z.object({
   itemName: localizedTextSchema,
   scope: z.enum(['case', 'step']),
   stepId: z.string().nullable(),
+  /** For a step: its running task (what a supervisor reassigns), its name, role and who holds it. */
+  taskId: z.string().nullable(),
+  stepName: localizedTextSchema.nullable(),
+  role: z.string().nullable(),
+  claimedBy: z.string().nullable(),
   departmentId: z.string(),
   dueDate: isoDate.nullable(),
   sla: z.enum(['amber', 'red']),
@@ -359,7 +381,16 @@ export const draftBodySchema = z.object({
   applicantIdNumber: identifierField(18).optional(),
 });
 export type DraftBody = z.infer<typeof draftBodySchema>;
-export const draftSchema = draftBodySchema.extend({
+export const draftSchema = z.object({
+  itemCode: z.string(),
+  answers: z.record(z.string(), z.string()),
+  form: formValues,
+  materials: z.array(materialRefSchema),
+  enterpriseCreditCode: z.string().optional(),
+  contact: z.object({ mobile: z.string().optional(), email: z.string().optional() }),
+  delivery: deliveryViewSchema,
+  /** Clerks only: whose draft this is. */
+  applicantIdNumber: z.string().optional(),
   id: z.string(),
   applicantIdNumberMasked: z.string(),
   startedChannel: z.enum(caseChannels),

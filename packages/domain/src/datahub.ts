@@ -67,8 +67,11 @@ export type ProviderKind = (typeof providerKinds)[number];
 export const grantStatuses = ['requested', 'approved', 'refused', 'revoked', 'expired'] as const;
 export type GrantStatus = (typeof grantStatuses)[number];
 
-/** How an exchange came about: a staff query, once-only at filing, its retry, form pre-fill. */
-export const exchangeChannels = ['query', 'filing', 'retry', 'prefill'] as const;
+/**
+ * How an exchange came about: a staff query, supply at filing (also an e-licence used as a material), a
+ * retried supply, form pre-fill, or a third party viewing an e-licence through the holder's share link.
+ */
+export const exchangeChannels = ['query', 'filing', 'retry', 'prefill', 'share'] as const;
 export type ExchangeChannel = (typeof exchangeChannels)[number];
 
 /** A once-only material fetched for a case: attached, waiting for a provider, refused, given up. */

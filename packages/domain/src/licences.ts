@@ -278,6 +278,11 @@ export const verificationResultSchema = z.object({
   keyId: z.string().nullable(),
   /** Whether the signing key is the issuer's current one (false: an older, rotated key that still verifies). */
   keyCurrent: z.boolean().nullable(),
+  /**
+   * A presented credential's fields, labelled, once its signature checked out (whoever presents the
+   * file holds its contents anyway). Null for a QR code: it carries a summary only.
+   */
+  fields: z.array(z.object({ key: z.string(), label: localized, value: fieldValue })).nullable(),
   statusChangedAt: z.string().nullable(),
   checks: z.object({
     signature: z.enum(['ok', 'failed', 'not_checked']),

@@ -42,13 +42,14 @@ const configSchema = z.object({
   KEYS_DIR: z.string().default(''),
   /**
    * The address people and verifiers reach the platform at (scheme, host, port; no path). E-licence
-   * issuers are `did:web` identifiers under it, and QR codes and share links point to it.
+   * issuers are `did:web` identifiers under it, and QR codes and share links point to it (a QR
+   * code opens `<PUBLIC_ORIGIN>/licences/verify`). Unset: `http://localhost:<PORT>`, this server.
    */
   PUBLIC_ORIGIN: z
     .string()
     .url()
     .transform((v) => v.replace(/\/+$/, ''))
-    .default('http://localhost:8080'),
+    .optional(),
   /** Largest accepted upload, in bytes (default 20 MiB); enforced while the file streams in. */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(20_971_520),
   /** Folder of uploaded files (outside any web root). Default: `<DATA_DIR>/uploads`. */
@@ -84,7 +85,12 @@ const configSchema = z.object({
   TEST_PG_ADMIN_URL: z.string().url().optional(),
 });
 
-export type Config = z.infer<typeof configSchema> & { keysDir: string; uploadDir: string; isProduction: boolean };
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_ORIGIN'> & {
+  PUBLIC_ORIGIN: string;
+  keysDir: string;
+  uploadDir: string;
+  isProduction: boolean;
+};
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(env);
@@ -95,6 +101,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   return {
     ...c,
+    // Unset: this very server, so a QR code or share link made in development opens its own pages.
+    PUBLIC_ORIGIN: c.PUBLIC_ORIGIN ?? `http://localhost:${c.PORT}`,
     keysDir: c.KEYS_DIR || `${c.DATA_DIR}/keys`,
     uploadDir: c.UPLOAD_DIR || `${c.DATA_DIR}/uploads`,
     isProduction: c.NODE_ENV === 'production',

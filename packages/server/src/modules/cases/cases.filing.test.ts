@@ -195,6 +195,19 @@ describe('once-only materials', () => {
         [filed.caseId],
       );
       expect(row).toEqual({ materials_by_platform: 1, materials_by_applicant: 1 });
+      // A supplement adds to the applicant's count; the platform's stays.
+      const clerk = await w.staff('st-samr-clerk');
+      const missing = [{ materialId: 'application', description: '签名的申请书' }];
+      expect((await act(clerk, filed.caseId, 'request-supplement', { reason: '缺少签名', missing })).statusCode).toBe(200);
+      const upload = await fakeUpload(w.app, { type: 'user', id: 'u-alice' }, 'signed.pdf');
+      const supplied = await act(await w.user('alice'), filed.caseId, 'supply-supplement', {
+        materials: [{ materialId: 'application', uploadId: upload }],
+      });
+      expect(supplied.statusCode, supplied.body).toBe(200);
+      const [after] = await w.app.platform.db.query('select materials_by_platform, materials_by_applicant from case_file where id = $1', [
+        filed.caseId,
+      ]);
+      expect(after).toEqual({ materials_by_platform: 1, materials_by_applicant: 2 });
     } finally {
       unregister();
     }

@@ -140,9 +140,10 @@ export async function listActionRows(sql: Sql, caseId: string): Promise<ActionRo
 /**
  * Whether `actor` may see the case. Applicants: their own cases, their enterprises' cases and
  * cases they filed. Staff: cases their department's subtree works on (a task), is responsible
- * for, or took in at its window — and a bundle whose member that holds.
+ * for, or took in at its window — and a bundle whose member that holds. `knownScope`: the staff
+ * member's department subtree when the caller has it already.
  */
-export async function canSeeCase(sql: Sql, actor: Actor, row: CaseRow): Promise<boolean> {
+export async function canSeeCase(sql: Sql, actor: Actor, row: CaseRow, knownScope?: readonly string[]): Promise<boolean> {
   if (actor.kind === 'user') {
     return (
       row.applicant_id_number === actor.idNumber ||
@@ -151,7 +152,7 @@ export async function canSeeCase(sql: Sql, actor: Actor, row: CaseRow): Promise<
     );
   }
   if (actor.kind !== 'staff') return false;
-  const scope = await staffScope(sql, actor);
+  const scope = knownScope ?? (await staffScope(sql, actor));
   const rows = await sql.query(
     `select 1 from case_file c where c.id = $1 and (
        c.responsible_department_id = any($2::text[]) or c.service_centre_id = any($2::text[])

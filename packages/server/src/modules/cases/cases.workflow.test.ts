@@ -255,7 +255,13 @@ describe('claims and concurrency', () => {
     const { caseId } = await applyOnline(w);
     await act(clerk, caseId, 'accept');
     const task = (await a.get('/api/v1/workbench/tasks')).json().items.find((t: { caseId: string }) => t.caseId === caseId);
+    const listed = async (query: string) =>
+      (await a.get(`/api/v1/workbench/tasks?${query}`)).json().items.some((t: { id: string }) => t.id === task.id);
+    expect(await listed('unclaimed=true&item=TEST-PERMIT')).toBe(true);
+    expect(await listed('item=TEST-SEAL')).toBe(false);
     expect((await a.post(`/api/v1/tasks/${task.id}/claim`, {})).json()).toMatchObject({ claimedBy: 'st-rev-0' });
+    expect(await listed('unclaimed=true')).toBe(false);
+    expect(await listed('mine=true&item=TEST-PERMIT')).toBe(true);
     expect((await b.post(`/api/v1/tasks/${task.id}/claim`, {})).json().code).toBe('CASES_TASK_CLAIMED');
     expect((await act(b, caseId, 'approve')).json().code).toBe('CASES_TASK_CLAIMED');
     expect((await supervisor.post(`/api/v1/tasks/${task.id}/reassign`, { staffId: 'st-samr-clerk', reason: '转交' })).json().code).toBe(

@@ -1,4 +1,4 @@
-import type { Material, MaterialSource } from '@tongban/domain';
+import type { Material, MaterialSource, ServiceItemContent } from '@tongban/domain';
 import type { Sql } from '../../platform/db/db.ts';
 
 /**
@@ -18,6 +18,8 @@ export type MaterialSupplyRequest = {
   caseId: string;
   trackingNumber: string;
   itemCode: string;
+  /** The published version the case was filed under (checked by the filing, in this transaction). */
+  item: Pick<ServiceItemContent, 'name' | 'responsibleDepartment'>;
   material: Material;
   applicant: { idNumber: string; enterpriseCreditCode: string | null };
 };

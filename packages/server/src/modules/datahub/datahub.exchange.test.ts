@@ -89,6 +89,29 @@ describe('a staff query states consumer, purpose, case and subject, or is refuse
     });
   });
 
+  it('logs each of several concurrent queries once, each projection row naming its own log entry', async () => {
+    const answers = await Promise.all(Array.from({ length: 6 }, () => query(base())));
+    const ids = answers.map((res) => {
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().exchangeId as string;
+    });
+    const rows = await w.app.platform.db.query<{
+      id: string;
+      result: string;
+      entry_exchange: string;
+      entry_stream: string;
+      action: string;
+    }>(
+      `select x.id, x.result, l.detail->>'exchangeId' as entry_exchange, l.stream as entry_stream, l.action
+       from datahub_exchange x join audit_log l on l.id = x.log_entry_id where x.id = any($1)`,
+      [ids],
+    );
+    expect(rows).toHaveLength(ids.length);
+    for (const row of rows) {
+      expect(row).toMatchObject({ result: 'ok', entry_exchange: row.id, entry_stream: 'exchange', action: 'datahub.exchange.succeeded' });
+    }
+  });
+
   it.each([
     ['no purpose', { purpose: undefined }, 400, 'DATAHUB_PURPOSE_REQUIRED'],
     ['a blank purpose', { purpose: '  ' }, 400, 'DATAHUB_PURPOSE_REQUIRED'],

@@ -1,7 +1,8 @@
 /**
  * The data hub's public surface (数据共享交换): the module definition, the demo seed, and what
- * other modules may call — the cases module's view of once-only supplies, and the hotline's hook
- * for objections. Nothing else in this folder is public.
+ * other modules may call — the cases module's view of once-only supplies, the hotline's hook
+ * for objections, and `recordDataUse` for uses of a person's data elsewhere (e-licences).
+ * Nothing else in this folder is public.
  */
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { materialProviders } from '../cases/index.ts';
@@ -22,6 +23,7 @@ export const datahubModule: ModuleDefinition = {
 };
 
 export { type DemoDatahubCounts, type DemoDatahubInput, importDemoDatahub } from './seed/import-demo.ts';
+export { type DataUse, recordDataUse } from './use-cases/other-uses.ts';
 export {
   listCaseSupplies,
   MATERIAL_SUPPLIED_QUEUE,

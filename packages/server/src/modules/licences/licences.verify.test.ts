@@ -48,6 +48,9 @@ describe('public verification', () => {
         .replace(/\.\d{3}Z$/, '.000Z'),
     );
     expect(result.holder.id).toMatch(/^\d{3}\*+\w{4}$/);
+    // Whoever presents the file holds its contents: the page shows them, labelled, in the type's order.
+    expect(result.fields.map((f: { key: string }) => f.key)).toEqual(['applicant.name', 'applicant.id_number', 'business.scope']);
+    expect(result.fields[2]).toEqual({ key: 'business.scope', label: { zh: '经营范围', en: 'Business scope' }, value: '软件开发' });
     // The same credential as a data: URL and as an EnvelopedVerifiableCredential.
     expect((await verify({ credential: `data:application/vc+jwt,${credential}` })).status).toBe('valid');
     expect(
@@ -69,7 +72,11 @@ describe('public verification', () => {
     const changed = withChangedPayload(credential, (vc) => {
       (vc.credentialSubject as { fields: Record<string, string> }).fields['business.scope'] = '软件开发；食品销售';
     });
-    expect(await verify({ credential: changed })).toMatchObject({ status: 'tampered', checks: { signature: 'failed', issuer: 'known' } });
+    expect(await verify({ credential: changed })).toMatchObject({
+      status: 'tampered',
+      fields: null,
+      checks: { signature: 'failed', issuer: 'known' },
+    });
     const validUntil = withChangedPayload(credential, (vc) => {
       vc.validUntil = '2099-01-01T00:00:00Z';
     });
@@ -193,6 +200,7 @@ describe('revocation and suspension through the status lists', () => {
   it('verifies the QR code offline-style from its signed summary, and says revoked after revocation', async () => {
     const id = await w.issuedLicence();
     const qr = (await (await w.user('alice')).get(`/api/v1/licences/${id}/qr`)).json();
+    // The web app's public verification page, which reads the token from the fragment.
     expect(qr.payload).toBe(`http://localhost:8080/licences/verify#qr=${qr.token}`);
     expect(qr.svg).toContain('<svg');
     expect(await verify({ qr: qr.payload })).toMatchObject({
@@ -200,6 +208,8 @@ describe('revocation and suspension through the status lists', () => {
       credentialId: `urn:uuid:${id}`,
       licenceName: { zh: '食品经营许可证' },
       checks: { signature: 'ok', digest: 'ok' },
+      // A QR code carries a summary: no fields.
+      fields: null,
     });
     expect((await verify({ qr: qr.token })).status).toBe('valid');
     const claims = decodePayload(qr.token);

@@ -20,10 +20,23 @@ export type AuditEntryInput = {
 };
 
 export async function recordAudit(tx: Sql, at: Date, entry: AuditEntryInput): Promise<number> {
-  const rows = await tx.query<{ id: number }>(
-    `insert into audit_log (stream, occurred_at, actor_type, actor_id, action, target_type, target_id, subject, detail, request_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-    [
+  const insert = auditInsert(at, entry, 1);
+  const rows = await tx.query<{ id: number }>(insert.sql, insert.params);
+  return (rows[0] as { id: number }).id;
+}
+
+/**
+ * `recordAudit`'s INSERT (… returning id) as text with parameters numbered from `$<firstParam>`,
+ * for a caller that writes the entry and a row naming it in one statement —
+ * `with entry as (<sql>) insert into … select …, entry.id from entry` — which is atomic on its own
+ * and costs one round trip instead of a transaction's four.
+ */
+export function auditInsert(at: Date, entry: AuditEntryInput, firstParam: number): { sql: string; params: unknown[] } {
+  const p = (i: number) => `$${firstParam + i}`;
+  return {
+    sql: `insert into audit_log (stream, occurred_at, actor_type, actor_id, action, target_type, target_id, subject, detail, request_id)
+     values (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}) returning id`,
+    params: [
       entry.stream ?? 'audit',
       at,
       entry.actor.type,
@@ -35,6 +48,5 @@ export async function recordAudit(tx: Sql, at: Date, entry: AuditEntryInput): Pr
       JSON.stringify(entry.detail ?? {}),
       entry.requestId ?? null,
     ],
-  );
-  return (rows[0] as { id: number }).id;
+  };
 }

@@ -1,15 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { type CopyRow, parseCopyLine } from '../db/copy-text.ts';
 import { recordAudit } from './audit.ts';
-import {
-  CANONICAL_PARTS_SQL,
-  type CanonicalParts,
-  canonicalEntry,
-  canonicalFromParts,
-  ENTRY_COLUMNS_SQL,
-  type EntryRow,
-} from './canonical.ts';
+import { canonicalEntry, ENTRY_COLUMNS_SQL, type EntryRow, entryFromText } from './canonical.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,11 +12,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // Any text PostgreSQL can store: every code point but NUL, with control characters, quotes,
-// backslashes, line separators and astral characters well represented.
+// backslashes (and what COPY escapes, `\N` included), line separators and astral characters well represented.
 const text = fc
   .string({
     unit: fc.oneof(
-      fc.constantFrom('"', '\\', '\n', '\t', '\u0001', '\u001f', '\u007f', '\u2028', '/', '中', '😀'),
+      fc.constantFrom('"', '\\', '\\N', '\n', '\r', '\b', '\f', '\v', '\t', '\u0001', '\u001f', '\u007f', '\u2028', '/', '中', '😀'),
       fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
     ),
     maxLength: 20,
@@ -35,8 +29,8 @@ const detail = fc.dictionary(
   { maxKeys: 5 },
 );
 
-describe('the database-built canonical form used by the verifier', () => {
-  it(`equals canonicalEntry (the sealer's) for any storable entry (${process.env.TEST_PG_ADMIN_URL ? 'postgres' : 'pglite'})`, async () => {
+describe('the entry as the verifier reads it (COPY text) and as the sealer reads it (driver rows)', () => {
+  it(`has the same canonical form for any storable entry (${process.env.TEST_PG_ADMIN_URL ? 'postgres' : 'pglite'})`, async () => {
     const { db } = t.app.platform;
     await fc.assert(
       fc.asyncProperty(
@@ -62,12 +56,15 @@ describe('the database-built canonical form used by the verifier', () => {
               detail: e.detail,
             }),
           );
-          const [row] = await db.query<EntryRow & CanonicalParts>(
-            `select ${ENTRY_COLUMNS_SQL}, ${CANONICAL_PARTS_SQL} from audit_log l where l.id = $1`,
-            [id],
-          );
+          const [row] = await db.query<EntryRow>(`select ${ENTRY_COLUMNS_SQL} from audit_log l where l.id = $1`, [id]);
           if (!row) throw new Error('entry not found');
-          expect(canonicalFromParts(row, row.id)).toBe(canonicalEntry(row));
+          const copied: CopyRow[] = [];
+          await db.copyLines(`select ${ENTRY_COLUMNS_SQL} from audit_log l where l.id = ${Number(id)}`, (line) =>
+            copied.push(parseCopyLine(line)),
+          );
+          const entry = entryFromText(copied[0] ?? [], 0);
+          expect(entry).toEqual(row);
+          expect(canonicalEntry(entry as EntryRow)).toBe(canonicalEntry(row));
         },
       ),
       { numRuns: 150 },

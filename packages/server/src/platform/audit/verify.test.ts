@@ -104,6 +104,24 @@ describe('tamper evidence: an attacker with database access', () => {
     expect(kinds((await verify(stream)).findings)).toEqual(['chain_link_broken', 'entry_edited']);
   });
 
+  it('forges a chain row far beyond the head: reported, without walking every empty page on the way', async () => {
+    const { stream } = await sealedStream('far-row');
+    const [unsealed] = await writeEntries(db, t.clock, stream, 1, 'far-row');
+    await asAttacker(db, (tx) =>
+      tx.query(`insert into audit_chain (stream, position, entry_id, prev_hash, hash) values ($1, 1000000000, $2, $3, $3)`, [
+        stream,
+        unsealed,
+        'e'.repeat(64),
+      ]),
+    );
+    // Pages of 3 positions: walking them all would take hours.
+    const result = await verify(stream);
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ kind: 'chain_rows_deleted', fromPosition: 7, toPosition: 999_999_999 }),
+    );
+    expect(kinds(result.findings)).toEqual(['chain_rows_deleted', 'entry_edited', 'unsigned_tail']);
+  });
+
   it('reorders entries by swapping their contents', async () => {
     const { stream, ids } = await sealedStream('reorder');
     const [a, b] = [ids[1] as number, ids[4] as number];

@@ -2,12 +2,16 @@ import { performance } from 'node:perf_hooks';
 import type { AuditFinding, AuditVerifyReport, Clock } from '@tongban/domain';
 import type { Db, Sql } from '../db/db.ts';
 import type { Signer } from '../signing/signing.ts';
-import { CANONICAL_PARTS_SQL, type CanonicalParts, canonicalFromParts, chainHash, checkpointPayload, GENESIS_HASH } from './canonical.ts';
+import { canonicalEntry, chainHash, checkpointPayload, ENTRY_COLUMNS_SQL, type EntryRow, GENESIS_HASH } from './canonical.ts';
+import { type ChainLine, entryOfChainLine, readChainLine } from './chain-line.ts';
 
 /**
  * Recomputes a stream's hash chain and reports every problem as a typed finding (see
  * `auditFindingSchema` in the domain package). One pass over the chain in position order, keyset
  * paginated, joined to the entries; per entry the work is one canonical string and one SHA-256.
+ * The rows come as COPY text (`Sql.copyLines`), a page of positions per COPY, and are hashed
+ * from their bytes (`chain-line.ts`): a million rows through the driver's row objects, or through
+ * strings, cost several times the hashing itself.
  *
  * What each attack looks like to it:
  * - an entry edited: its hash no longer matches its chain row (`entry_edited`);
@@ -40,45 +44,48 @@ export type VerifyOptions = {
   allSignatures?: boolean;
   /** A checkpoint recorded outside the database; the chain must still contain it. */
   expectCheckpoint?: { position: number; headHash: string };
-  /** Rows per page. */
+  /** Chain positions per page (one short transaction and one COPY each). Default 50,000. */
   pageSize?: number;
   /** At most this many findings are listed; the rest are counted. Default 1,000. */
   maxFindings?: number;
 };
 
-type PageRow = { line: string; prev_hash: string; hash: string; detail: unknown; tail: string | null };
-type ChainRow = CanonicalParts & { position: number; entryId: number; id: number | null; prevHash: string; hash: string };
-type CheckpointRow = { position: number; head_hash: string; signed_at: Date; key_id: string; signature: string };
-type Mismatch = { position: number; entryId: number; prevHash: string; hash: string; row: ChainRow };
+export type CheckpointRow = { position: number; head_hash: string; signed_at: Date; key_id: string; signature: string };
+type Mismatch = { position: number; entryId: number; prevHash: string; hash: string; entry: EntryRow };
 
 /**
- * One keyset page of the chain with its entries: (stream, after position, up to position, limit).
- * Position, entry id, the entry's id ('-' when the entry is gone) and the canonical head travel as
- * one text column (`line`): every column costs the driver time, and this runs a million times.
+ * The chain rows at positions (from, to] of the stream named by the setting `tongban.verify_stream`
+ * (COPY takes no parameters), with their entries, in position order: position, entry id, prev hash,
+ * hash, then `ENTRY_COLUMNS_SQL` (all null when the entry is gone).
  */
-export const CHAIN_PAGE_SQL = `select
-    c.position::text || ' ' || c.entry_id::text || ' ' || coalesce(l.id::text, '-') || ' ' || coalesce(l.head, '') as line,
-    c.prev_hash, c.hash, l.detail, l.tail
-  from audit_chain c
-  left join lateral (select l.id, ${CANONICAL_PARTS_SQL} from audit_log l where l.id = c.entry_id) l on true
-  where c.stream = $1 and c.position > $2 and c.position <= $3
-  order by c.position limit $4`;
+const chainRowsSql = (from: number, to: number) => `select c.position, c.entry_id, c.prev_hash, c.hash, ${ENTRY_COLUMNS_SQL}
+  from audit_chain c left join audit_log l on l.id = c.entry_id
+  where c.stream = current_setting('tongban.verify_stream') and c.position > ${from} and c.position <= ${to}
+  order by c.position`;
 
-export function decodeChainRow(r: PageRow): ChainRow {
-  const a = r.line.indexOf(' ');
-  const b = r.line.indexOf(' ', a + 1);
-  const c = r.line.indexOf(' ', b + 1);
-  const id = r.line.slice(b + 1, c);
-  return {
-    position: Number(r.line.slice(0, a)),
-    entryId: Number(r.line.slice(a + 1, b)),
-    id: id === '-' ? null : Number(id),
-    head: r.line.slice(c + 1),
-    detail: r.detail,
-    tail: r.tail ?? '',
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
+/**
+ * Reads the chain rows at positions (from, to] and the checkpoints among them, in one short
+ * transaction: first the checkpoints, then the rows' COPY lines as they arrive (see
+ * `readChainLine`; a line is valid only during the call). Resolves to the number of rows.
+ */
+export async function readChainPage(
+  db: Db,
+  stream: string,
+  from: number,
+  to: number,
+  page: { onCheckpoints(checkpoints: CheckpointRow[]): void; onLine(line: Buffer): void },
+): Promise<number> {
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) throw new Error(`bad chain page (${from}, ${to}]`);
+  return db.transaction(async (tx) => {
+    await tx.query(`select set_config('tongban.verify_stream', $1, true)`, [stream]);
+    const checkpoints = await tx.query<CheckpointRow>(
+      `select position, head_hash, signed_at, key_id, signature from audit_checkpoint
+       where stream = $1 and position > $2 and position <= $3 order by position`,
+      [stream, from, to],
+    );
+    page.onCheckpoints(checkpoints);
+    return tx.copyLines(chainRowsSql(from, to), page.onLine);
+  });
 }
 
 /** Classifying reordering is quadratic in the mismatches: 300² pairs stay well under a second. */
@@ -87,7 +94,7 @@ const MAX_REORDER_CANDIDATES = 300;
 export async function verifyAuditChain(db: Db, signer: Signer, clock: Clock, options: VerifyOptions = {}): Promise<AuditVerifyReport> {
   const started = performance.now();
   const stream = options.stream ?? 'audit';
-  const pageSize = options.pageSize ?? 10_000;
+  const pageSize = options.pageSize ?? 50_000;
   const maxFindings = options.maxFindings ?? 1_000;
   const findings: AuditFinding[] = [];
   let omitted = 0;
@@ -170,81 +177,82 @@ export async function verifyAuditChain(db: Db, signer: Signer, clock: Clock, opt
   let reorderUnclassifiable = false;
   const chainHashAt = new Map<number, string>();
   if (options.expectCheckpoint) chainHashAt.set(options.expectCheckpoint.position, '');
-  // The next page (and its checkpoints) is requested before this one is checked, so the database
-  // produces it while Node hashes: on PostgreSQL the two run on different cores.
-  const fetchPage = (from: number) => {
-    const page = db.query<PageRow>(CHAIN_PAGE_SQL, [stream, from, headPosition, pageSize]).then(async (raw) => {
-      const rows = raw.map(decodeChainRow);
-      const last = rows.at(-1)?.position ?? from;
-      const checkpoints = await db.query<CheckpointRow>(
-        `select position, head_hash, signed_at, key_id, signature from audit_checkpoint
-         where stream = $1 and position > $2 and position <= $3 order by position`,
-        [stream, from, last],
-      );
-      return { rows, last, checkpoints };
-    });
-    page.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
-    return page;
+  let checkpoints: CheckpointRow[] = [];
+  let ci = 0;
+  const check = (row: ChainLine, line: Buffer) => {
+    const position = row.position;
+    if (position !== expected) {
+      report({
+        kind: 'chain_rows_deleted',
+        fromPosition: expected,
+        toPosition: position - 1,
+        message: `Chain positions ${expected}–${position - 1} are missing: chain rows were deleted.`,
+      });
+    } else if (row.prevHash !== prevHash) {
+      report({
+        kind: 'chain_link_broken',
+        position,
+        message: `Chain row ${position} does not link to the hash of row ${position - 1}: a chain row was edited.`,
+      });
+    }
+    if (row.expectedHash === null) {
+      report({
+        kind: 'entry_deleted',
+        position,
+        entryId: row.entryId,
+        message: `Entry ${row.entryId} (chain position ${position}) was deleted.`,
+      });
+    } else {
+      present++;
+      if (row.expectedHash !== row.hash) {
+        // Beyond the bound reordering is not classified, and memory must stay bounded.
+        if (mismatches.length < MAX_REORDER_CANDIDATES) {
+          const entry = entryOfChainLine(line) as EntryRow;
+          mismatches.push({ position, entryId: row.entryId, prevHash: row.prevHash, hash: row.hash, entry });
+        } else {
+          reorderUnclassifiable = true;
+          reportEdited(report, position, row.entryId);
+        }
+      }
+    }
+    while (ci < checkpoints.length && (checkpoints[ci] as CheckpointRow).position < position) ci++;
+    const c = checkpoints[ci];
+    if (c && c.position === position) {
+      if (c.head_hash !== row.hash) {
+        report({
+          kind: 'checkpoint_mismatch',
+          position,
+          checkpointHash: c.head_hash,
+          chainHash: row.hash,
+          message: `The signed checkpoint at position ${position} does not match the chain there: the chain was rewritten.`,
+        });
+      }
+      if (options.allSignatures && !checkedSignatures.has(position) && !signatureValid(c)) reportBadSignature(c);
+    }
+    if (chainHashAt.has(position)) chainHashAt.set(position, row.hash);
+    prevHash = row.hash;
+    expected = position + 1;
+    checked++;
   };
-  let pending = headPosition > 0 ? fetchPage(0) : undefined;
-  while (pending) {
-    const { rows, last, checkpoints } = await pending;
-    if (rows.length === 0) break;
-    pending = last < headPosition ? fetchPage(last) : undefined;
-    let ci = 0;
-    for (const row of rows) {
-      const position = row.position;
-      if (position !== expected) {
-        report({
-          kind: 'chain_rows_deleted',
-          fromPosition: expected,
-          toPosition: position - 1,
-          message: `Chain positions ${expected}–${position - 1} are missing: chain rows were deleted.`,
-        });
-      } else if (row.prevHash !== prevHash) {
-        report({
-          kind: 'chain_link_broken',
-          position,
-          message: `Chain row ${position} does not link to the hash of row ${position - 1}: a chain row was edited.`,
-        });
-      }
-      if (row.id === null) {
-        report({
-          kind: 'entry_deleted',
-          position,
-          entryId: row.entryId,
-          message: `Entry ${row.entryId} (chain position ${position}) was deleted.`,
-        });
-      } else {
-        present++;
-        if (chainHash(row.prevHash, canonicalFromParts(row, row.id)) !== row.hash) {
-          // Beyond the bound reordering is not classified, and memory must stay bounded.
-          if (mismatches.length < MAX_REORDER_CANDIDATES) {
-            mismatches.push({ position, entryId: row.entryId, prevHash: row.prevHash, hash: row.hash, row });
-          } else {
-            reorderUnclassifiable = true;
-            reportEdited(report, position, row.entryId);
-          }
-        }
-      }
-      while (ci < checkpoints.length && (checkpoints[ci] as CheckpointRow).position < position) ci++;
-      const c = checkpoints[ci];
-      if (c && c.position === position) {
-        if (c.head_hash !== row.hash) {
-          report({
-            kind: 'checkpoint_mismatch',
-            position,
-            checkpointHash: c.head_hash,
-            chainHash: row.hash,
-            message: `The signed checkpoint at position ${position} does not match the chain there: the chain was rewritten.`,
-          });
-        }
-        if (options.allSignatures && !checkedSignatures.has(position) && !signatureValid(c)) reportBadSignature(c);
-      }
-      if (chainHashAt.has(position)) chainHashAt.set(position, row.hash);
-      prevHash = row.hash;
-      expected = position + 1;
-      checked++;
+  // Pages are ranges of positions; the database writes a page while Node checks the rows already
+  // received (on PostgreSQL the two run on different cores).
+  for (let from = 0; from < headPosition; ) {
+    const to = Math.min(from + pageSize, headPosition);
+    const rows = await readChainPage(db, stream, from, to, {
+      onCheckpoints(page) {
+        checkpoints = page;
+        ci = 0;
+      },
+      onLine: (line) => check(readChainLine(line), line),
+    });
+    from = to;
+    if (rows === 0 && from < headPosition) {
+      // A page without rows (deleted, or a row forged far beyond the rest): go straight to the next.
+      const [next] = await db.query<{ position: string | null }>(
+        'select min(position)::text as position from audit_chain where stream = $1 and position > $2 and position <= $3',
+        [stream, from, headPosition],
+      );
+      if (next?.position) from = Number(next.position) - 1;
     }
   }
   if (expected <= headPosition) {
@@ -351,10 +359,10 @@ async function unsealedStats(sql: Sql, stream: string, threshold: Date, fromXid:
 function classifyMismatches(mismatches: Mismatch[], report: (f: AuditFinding) => void) {
   const moved = new Set<number>();
   for (const a of mismatches) {
-    const asStored = canonicalFromParts(a.row, a.row.id ?? a.entryId);
+    const asStored = canonicalEntry(a.entry);
     for (const b of mismatches) {
       if (a === b) continue;
-      if (chainHash(b.prevHash, asStored) === b.hash || chainHash(b.prevHash, canonicalFromParts(a.row, b.entryId)) === b.hash) {
+      if (chainHash(b.prevHash, asStored) === b.hash || chainHash(b.prevHash, canonicalEntry(a.entry, b.entryId)) === b.hash) {
         moved.add(a.position);
         moved.add(b.position);
       }

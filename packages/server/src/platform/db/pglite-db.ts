@@ -2,6 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { copyLineReader } from './copy-text.ts';
 import type { Db, Row, Sql } from './db.ts';
 
 /** int8 as JavaScript numbers in both drivers (counts and sequences stay far below 2^53). */
@@ -63,11 +64,24 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
       const result = await q.query<T>(text, params as unknown[]);
       return result.rows;
     },
+    // PGlite writes COPY output to a virtual file and returns it whole, as a Blob.
+    async copyLines(select, onLine) {
+      const result = await q.query(`copy (${select}) to '/dev/blob'`);
+      let rows = 0;
+      const reader = copyLineReader((line) => {
+        rows++;
+        onLine(line);
+      });
+      if (result.blob) reader.push(new Uint8Array(await result.blob.arrayBuffer()));
+      reader.end();
+      return rows;
+    },
   });
   const sql = asSql(pglite);
   return {
     kind: 'pglite',
     query: sql.query,
+    copyLines: sql.copyLines,
     transaction: (fn) => pglite.transaction((tx) => fn(asSql(tx))),
     exec: async (script) => {
       await pglite.exec(script);

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Db, Row, Sql } from './db.ts';
+import { copyLineReader } from './copy-text.ts';
+import type { Db, QueryOptions, Row, Sql } from './db.ts';
 
 // int8 (counts, sequences) as numbers, matching the PGlite driver.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -9,9 +11,22 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
   // An idle client losing its connection (PostgreSQL restarted) must not crash the process.
   pool.on('error', () => {});
   const asSql = (client: pg.Pool | pg.PoolClient): Sql => ({
-    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
-      const result = await client.query<T>(text, params as unknown[]);
+    async query<T extends Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+      const result = options.prepare
+        ? await client.query<T>({ name: statementName(text), text, values: params as unknown[] })
+        : await client.query<T>(text, params as unknown[]);
       return result.rows;
+    },
+    async copyLines(select, onLine) {
+      if (client instanceof pg.Pool) {
+        const own = await client.connect();
+        try {
+          return await copyOut(own, select, onLine);
+        } finally {
+          own.release();
+        }
+      }
+      return copyOut(client, select, onLine);
     },
   });
   const sql = asSql(pool);
@@ -19,18 +34,29 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
   return {
     kind: 'postgres',
     query: sql.query,
+    copyLines: sql.copyLines,
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client is not watched by the pool: its connection dying (PostgreSQL stopped or
+      // restarted) is emitted as 'error' on it, and an unheard 'error' ends the process. The running
+      // query fails with it anyway (so does the transaction); the broken client is then discarded.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(asSql(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        if (!broken) await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        // A broken client keeps the listener: a late second 'error' from it must not crash either.
+        if (!broken) client.off('error', onError);
+        client.release(broken);
       }
     },
     exec: async (script) => {
@@ -39,4 +65,74 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
     close: () => pool.end(),
     driver: { pool },
   };
+}
+
+// node-postgres prepares a named statement once per connection and afterwards only binds and
+// executes it; the name is the text's hash, so equal texts share it.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `tb_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * `COPY (select) TO STDOUT` through node-postgres's Submittable interface (the way pg-cursor and
+ * pg-copy-streams plug in): the lines reach `onLine` straight from the protocol's CopyData
+ * messages, without the driver's per-column row objects.
+ */
+function copyOut(client: pg.PoolClient, select: string, onLine: (line: Buffer) => void): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let rows = 0;
+    let failed: unknown;
+    let settled = false;
+    const reader = copyLineReader((line) => {
+      rows++;
+      onLine(line);
+    });
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      if (failed === undefined) resolve(rows);
+      else reject(failed);
+    };
+    const submittable = {
+      submit(connection: pg.Connection) {
+        connection.query(`copy (${select}) to stdout`);
+      },
+      handleCopyData(message: { chunk: Buffer }) {
+        // After a failure in onLine the rest is drained unread, so the connection stays usable.
+        if (failed !== undefined) return;
+        try {
+          reader.push(message.chunk);
+        } catch (error) {
+          failed = error;
+        }
+      },
+      handleCommandComplete() {
+        if (failed !== undefined) return;
+        try {
+          reader.end();
+        } catch (error) {
+          failed = error;
+        }
+      },
+      handleReadyForQuery: settle,
+      handleError(error: Error) {
+        failed ??= error;
+        settle();
+      },
+      handleCopyInResponse(connection: pg.Connection & { sendCopyFail(message: string): void }) {
+        connection.sendCopyFail('copyLines only reads');
+      },
+      handleRowDescription() {},
+      handleDataRow() {},
+      handleEmptyQuery() {},
+      handlePortalSuspended() {},
+    };
+    client.query(submittable);
+  });
 }

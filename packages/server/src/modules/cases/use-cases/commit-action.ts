@@ -40,6 +40,8 @@ export type NewAction = {
   stepId?: string | undefined;
   payload?: CaseAction['payload'];
   by: ActingParty;
+  /** Materials this action adds (filing, a supplement), counted on the case row in the same update. */
+  addedMaterials?: { byApplicant: number; byPlatform: number };
 };
 
 export type CommitContext = Pick<Platform, 'db' | 'clock' | 'jobs' | 'config'> & { requestId?: string | undefined };
@@ -92,7 +94,8 @@ export async function commitAction(
 
   const [updated] = await tx.query<CaseRow>(
     `update case_file set status = $2, outcome = $3, version = $4, concluded_at = $5, due_date = $6, due_at = $7, warn_at = $8,
-       statutory_due_date = $9, visits = visits + $10, steps_passed = $11, elapsed_working_days = $12
+       statutory_due_date = $9, visits = visits + $10, steps_passed = $11, elapsed_working_days = $12,
+       materials_by_applicant = materials_by_applicant + $14, materials_by_platform = materials_by_platform + $15
      where id = $1 and version = $13 returning *`,
     [
       row.id,
@@ -108,6 +111,8 @@ export async function commitAction(
       state.stepsPassed,
       elapsed,
       row.version,
+      input.addedMaterials?.byApplicant ?? 0,
+      input.addedMaterials?.byPlatform ?? 0,
     ],
   );
   // The row lock makes this impossible; the unique seq would have failed first. Belt and braces.
@@ -119,8 +124,10 @@ export async function commitAction(
       [row.id, at, visit.reason, visit.serviceCentreId ?? null, input.by.type === 'staff' ? input.by.id : null, seq],
     );
   }
-  await syncTasks(tx, row, state, at, input.by, calendar, share);
-  await syncTimers(ctx, tx, row.id, desiredTimers(row, state, caseSla, calendar, share));
+  // A case's first action: it has no tasks or timers yet, so there is nothing to read back.
+  const fresh = previous.length === 0;
+  await syncTasks(tx, row, state, at, input.by, calendar, share, fresh);
+  await syncTimers(ctx, tx, row.id, desiredTimers(row, state, caseSla, calendar, share), { fresh });
 
   await recordAudit(tx, at, {
     actor: auditActorOf(input.by),
@@ -186,11 +193,13 @@ async function syncTasks(
   by: ActingParty,
   calendar: WorkingCalendar,
   share: number,
+  fresh: boolean,
 ) {
-  const active = await tx.query<TaskRow>(
-    `select id, step_id, attempt, status from case_task where case_id = $1 and status in ('open', 'suspended')`,
-    [row.id],
-  );
+  const active = fresh
+    ? []
+    : await tx.query<TaskRow>(`select id, step_id, attempt, status from case_task where case_id = $1 and status in ('open', 'suspended')`, [
+        row.id,
+      ]);
   const planned = new Map(row.plan.steps.map((s) => [s.id, s]));
   const matched = new Set<string>();
   for (const step of state.steps) {
@@ -275,39 +284,52 @@ type TimerRow = { id: string; scope: string; attempt: number; kind: 'warning' | 
 /**
  * Makes the planned timers match `desired`: a moved deadline (suspension, resumption) cancels
  * the old timer and plans a new one with its job; a timer that already fired is never planned
- * again for the same step attempt.
+ * again for the same step attempt. `fresh`: the case has no timers yet (its first action).
  */
 export async function syncTimers(
   ctx: Pick<Platform, 'clock' | 'jobs'>,
   tx: Sql,
   caseId: string,
   desired: readonly DesiredTimer[],
+  options: { fresh?: boolean } = {},
 ): Promise<void> {
-  const existing = await tx.query<TimerRow>(
-    `select id, scope, attempt, kind, due_at, state from case_timer where case_id = $1 and state in ('planned', 'fired')`,
-    [caseId],
-  );
+  const existing = options.fresh
+    ? []
+    : await tx.query<TimerRow>(
+        `select id, scope, attempt, kind, due_at, state from case_timer where case_id = $1 and state in ('planned', 'fired')`,
+        [caseId],
+      );
   const same = (t: TimerRow, d: DesiredTimer) => t.scope === d.scope && t.attempt === d.attempt && t.kind === d.kind;
-  for (const t of existing) {
-    if (t.state !== 'planned') continue;
-    if (!desired.some((d) => same(t, d) && new Date(t.due_at).getTime() === d.dueAt.getTime())) {
-      await tx.query(`update case_timer set state = 'cancelled' where id = $1 and state = 'planned'`, [t.id]);
-    }
+  const moved = existing.filter(
+    (t) => t.state === 'planned' && !desired.some((d) => same(t, d) && new Date(t.due_at).getTime() === d.dueAt.getTime()),
+  );
+  if (moved.length > 0) {
+    await tx.query(`update case_timer set state = 'cancelled' where id = any($1::text[]) and state = 'planned'`, [moved.map((t) => t.id)]);
   }
-  for (const d of desired) {
-    const kept = existing.some((t) => same(t, d) && (t.state === 'fired' || new Date(t.due_at).getTime() === d.dueAt.getTime()));
-    if (kept) continue;
-    const id = randomUUID();
-    await tx.query(
-      `insert into case_timer (id, case_id, scope, attempt, kind, due_at, state, created_at) values ($1, $2, $3, $4, $5, $6, 'planned', $7)`,
-      [id, caseId, d.scope, d.attempt, d.kind, d.dueAt, ctx.clock.now()],
-    );
-    await ctx.jobs.send(
-      SLA_QUEUE,
-      { timerId: id },
-      { tx, startAfter: d.dueAt, singletonKey: `${caseId}:${d.scope}:${d.attempt}:${d.kind}` },
-    );
-  }
+  const planned = desired
+    .filter((d) => !existing.some((t) => same(t, d) && (t.state === 'fired' || new Date(t.due_at).getTime() === d.dueAt.getTime())))
+    .map((d) => ({ ...d, id: randomUUID() }));
+  if (planned.length === 0) return;
+  // One statement for the rows and one for their jobs, however many timers: this runs on every action.
+  await tx.query(
+    `insert into case_timer (id, case_id, scope, attempt, kind, due_at, state, created_at)
+     select t.id, $1, t.scope, t.attempt, t.kind, t.due_at, 'planned', $7
+     from unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[]) as t(id, scope, attempt, kind, due_at)`,
+    [
+      caseId,
+      planned.map((p) => p.id),
+      planned.map((p) => p.scope),
+      planned.map((p) => p.attempt),
+      planned.map((p) => p.kind),
+      planned.map((p) => p.dueAt.toISOString()),
+      ctx.clock.now(),
+    ],
+  );
+  await ctx.jobs.sendMany(
+    SLA_QUEUE,
+    planned.map((p) => ({ data: { timerId: p.id }, startAfter: p.dueAt, singletonKey: `${caseId}:${p.scope}:${p.attempt}:${p.kind}` })),
+    { tx },
+  );
 }
 
 async function notifyApplicant(ctx: CommitContext, tx: Sql, row: CaseRow, action: CaseAction, at: Date) {

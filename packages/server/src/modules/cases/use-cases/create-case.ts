@@ -126,6 +126,7 @@ export async function createCase(
       caseId: row.id,
       trackingNumber: row.tracking_no,
       itemCode: item.code,
+      item: item.content,
       material,
       applicant: { idNumber: filing.applicant.idNumber, enterpriseCreditCode: filing.enterprise?.creditCode ?? null },
     });
@@ -137,13 +138,7 @@ export async function createCase(
     if (result.state === 'attached') byPlatform++;
     platformMaterials.push({ materialId: material.id, state: result.state });
   }
-  await tx.query('update case_file set materials_by_applicant = $2, materials_by_platform = $3 where id = $1', [
-    row.id,
-    byApplicant,
-    byPlatform,
-  ]);
-
-  const committed = await commitAction(ctx, tx, { ...row, materials_by_applicant: byApplicant, materials_by_platform: byPlatform }, [], {
+  const committed = await commitAction(ctx, tx, row, [], {
     kind: 'submitted',
     payload: {
       channel: filing.channel,
@@ -152,6 +147,7 @@ export async function createCase(
         : {}),
     },
     by: filing.filedBy,
+    addedMaterials: { byApplicant, byPlatform },
   });
   return {
     row: committed.row,

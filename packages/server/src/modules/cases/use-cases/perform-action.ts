@@ -27,7 +27,7 @@ import {
   staffScope,
   toAction,
 } from '../cases.shared.ts';
-import { type ActingParty, commitAction } from './commit-action.ts';
+import { type ActingParty, commitAction, type NewAction } from './commit-action.ts';
 
 /**
  * Every workflow transition (`POST /cases/:id/actions/<action>`): lock the case row, derive its
@@ -95,8 +95,11 @@ export async function performAction<A extends WorkflowAction>(
   body: ActionBodies[A],
 ): Promise<ActionResult> {
   return ctx.db.transaction(async (tx) => {
-    const peek = await findCaseRow(tx, caseId);
-    if (peek?.is_bundle && action === 'withdraw') return withdrawBundle(ctx, tx, peek, body as ActionBodies['withdraw']);
+    if (action === 'withdraw') {
+      // A bundle is withdrawn member by member, each under its own lock (members before the parent).
+      const peek = await findCaseRow(tx, caseId);
+      if (peek?.is_bundle) return withdrawBundle(ctx, tx, peek, body as ActionBodies['withdraw']);
+    }
     const row = await findCaseRow(tx, caseId, { lock: true });
     if (!row) throw caseNotFound();
     const view = await visibleAs(ctx, tx, row, body as { applicantIdNumber?: string });
@@ -121,8 +124,9 @@ async function visibleAs(ctx: Ctx, tx: Sql, row: CaseRow, body: { applicantIdNum
   if (actor.kind !== 'staff') throw caseNotFound();
   const presentAtWindow =
     actor.permissions.has('cases.intake') && body.applicantIdNumber !== undefined && body.applicantIdNumber === row.applicant_id_number;
-  if (!presentAtWindow && !(await canSeeCase(tx, actor, row))) throw caseNotFound();
-  return { kind: 'staff', departmentIds: new Set(await staffScope(tx, actor)), permissions: actor.permissions };
+  const scope = await staffScope(tx, actor);
+  if (!presentAtWindow && !(await canSeeCase(tx, actor, row, scope))) throw caseNotFound();
+  return { kind: 'staff', departmentIds: new Set(scope), permissions: actor.permissions };
 }
 
 async function applyAction<A extends WorkflowAction>(
@@ -172,6 +176,7 @@ async function applyAction<A extends WorkflowAction>(
   if (stepId !== undefined)
     await claimForAction(tx, row.id, stepId, state.steps.find((s) => s.id === stepId)?.attempt ?? 0, party, ctx.clock.now());
 
+  let addedMaterials: NewAction['addedMaterials'];
   switch (action) {
     case 'return': {
       const to = (body as ActionBodies['return']).toStepId;
@@ -183,8 +188,10 @@ async function applyAction<A extends WorkflowAction>(
       break;
     }
     case 'supply_supplement': {
-      const n = await attachSupplement(ctx, tx, row, body as ActionBodies['supply_supplement'], row.version + 1);
-      await tx.query('update case_file set materials_by_applicant = materials_by_applicant + $2 where id = $1', [row.id, n]);
+      addedMaterials = {
+        byApplicant: await attachSupplement(ctx, tx, row, body as ActionBodies['supply_supplement'], row.version + 1),
+        byPlatform: 0,
+      };
       if (ctx.actor.kind === 'staff') payload.visit = { reason: 'supplement', serviceCentreId: ctx.actor.departmentId };
       payload.channel = ctx.actor.kind === 'staff' ? 'window' : 'online';
       break;
@@ -211,7 +218,13 @@ async function applyAction<A extends WorkflowAction>(
       break;
   }
 
-  const committed = await commitAction(ctx, tx, row, previous, { kind: kindOf[action], stepId, payload, by: party });
+  const committed = await commitAction(ctx, tx, row, previous, {
+    kind: kindOf[action],
+    stepId,
+    payload,
+    by: party,
+    ...(addedMaterials ? { addedMaterials } : {}),
+  });
   return {
     caseId: row.id,
     status: committed.row.status,
@@ -221,23 +234,28 @@ async function applyAction<A extends WorkflowAction>(
 }
 
 /**
- * The step's task is claimed by whoever acts (unless someone else holds it).
+ * The step's task is claimed by whoever acts (unless someone else holds it). One conditional
+ * update when the task is free or already the actor's; a second look only when it is not.
  * @throws CASES_TASK_CLAIMED
  */
 async function claimForAction(tx: Sql, caseId: string, stepId: string, attempt: number, party: ActingParty, at: Date) {
   if (party.type !== 'staff') return;
-  const [task] = await tx.query<{ id: string; claimed_by: string | null }>(
-    `select id, claimed_by from case_task where case_id = $1 and step_id = $2 and attempt = $3 and status in ('open', 'suspended')`,
+  const claimed = await tx.query(
+    `update case_task set claimed_by = $4, claimed_at = case when claimed_by is null then $5 else claimed_at end,
+       version = version + (claimed_by is null)::int
+     where case_id = $1 and step_id = $2 and attempt = $3 and status in ('open', 'suspended') and (claimed_by is null or claimed_by = $4)
+     returning id`,
+    [caseId, stepId, attempt, party.id, at],
+  );
+  if (claimed.length > 0) return;
+  const [task] = await tx.query<{ claimed_by: string | null }>(
+    `select claimed_by from case_task where case_id = $1 and step_id = $2 and attempt = $3 and status in ('open', 'suspended')`,
     [caseId, stepId, attempt],
   );
-  if (!task) return;
-  if (task.claimed_by && task.claimed_by !== party.id) {
+  if (task?.claimed_by && task.claimed_by !== party.id) {
     throw new AppError('CASES_TASK_CLAIMED', '该任务已由他人认领。Another reviewer has claimed this task.', {
       details: { claimedBy: task.claimed_by },
     });
-  }
-  if (!task.claimed_by) {
-    await tx.query('update case_task set claimed_by = $2, claimed_at = $3, version = version + 1 where id = $1', [task.id, party.id, at]);
   }
 }
 

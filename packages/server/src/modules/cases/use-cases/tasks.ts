@@ -62,6 +62,8 @@ export type TaskQuery = {
   status: 'open' | 'suspended' | 'done' | 'cancelled' | 'active';
   sla?: 'green' | 'amber' | 'red' | undefined;
   mine?: boolean | undefined;
+  unclaimed?: boolean | undefined;
+  item?: string | undefined;
   page: number;
   pageSize: number;
 };
@@ -81,6 +83,11 @@ export async function listTasks(ctx: Ctx, query: TaskQuery) {
   if (query.mine) {
     params.push(actor.staffId);
     where.push(`t.claimed_by = $${params.length}`);
+  }
+  if (query.unclaimed) where.push('t.claimed_by is null');
+  if (query.item) {
+    params.push(query.item);
+    where.push(`c.item_code = $${params.length}`);
   }
   const from = `case_task t join case_file c on c.id = t.case_id where ${where.join(' and ')}`;
   const rows = await ctx.db.query<TaskRow>(
@@ -189,17 +196,23 @@ export async function listOverdue(ctx: Ctx) {
   const now = ctx.clock.now();
   const scope = await staffScope(ctx.db, actor);
   const steps = await ctx.db.query<{
+    task_id: string;
     case_id: string;
     tracking_no: string;
     item_code: string;
     item_name_zh: string;
     item_name_en: string;
     step_id: string;
+    step_name_zh: string;
+    step_name_en: string;
+    role: string;
+    claimed_by: string | null;
     department_id: string;
     due_date: string | null;
     due_at: Date;
   }>(
-    `select t.case_id, c.tracking_no, c.item_code, c.item_name_zh, c.item_name_en, t.step_id, t.department_id, t.due_date, t.due_at
+    `select t.id as task_id, t.case_id, c.tracking_no, c.item_code, c.item_name_zh, c.item_name_en, t.step_id, t.step_name_zh, t.step_name_en,
+       t.role, t.claimed_by, t.department_id, t.due_date, t.due_at
      from case_task t join case_file c on c.id = t.case_id
      where t.status in ('open', 'suspended') and t.department_id = any($1::text[]) and (t.warn_at <= $2 or t.due_at <= $2)
      order by t.due_at limit 500`,
@@ -230,6 +243,10 @@ export async function listOverdue(ctx: Ctx) {
         itemName: { zh: c.item_name_zh, en: c.item_name_en },
         scope: 'case' as const,
         stepId: null,
+        taskId: null,
+        stepName: null,
+        role: null,
+        claimedBy: null,
         departmentId: c.responsible_department_id,
         dueDate: c.due_date,
         sla: colour(c.due_at),
@@ -241,6 +258,10 @@ export async function listOverdue(ctx: Ctx) {
         itemName: { zh: s.item_name_zh, en: s.item_name_en },
         scope: 'step' as const,
         stepId: s.step_id,
+        taskId: s.task_id,
+        stepName: { zh: s.step_name_zh, en: s.step_name_en },
+        role: s.role,
+        claimedBy: s.claimed_by,
         departmentId: s.department_id,
         dueDate: s.due_date,
         sla: colour(s.due_at),

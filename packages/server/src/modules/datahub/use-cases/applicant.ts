@@ -79,7 +79,7 @@ export async function prefillForApplicant(ctx: Ctx, query: { item: string; enter
       out.refused.push({ resource: code, code: 'no_subject', formFields: keys });
       continue;
     }
-    const outcome = await runExchange({ sql: ctx.db, signer: ctx.signer, write: (fn) => ctx.db.transaction(fn) }, at, {
+    const outcome = await runExchange({ sql: ctx.db, signer: ctx.signer }, at, {
       channel: 'prefill',
       consumerDepartmentId: departments.get(itemCode) ?? item.content.responsibleDepartment,
       actor: { type: 'user', id: user.userId },

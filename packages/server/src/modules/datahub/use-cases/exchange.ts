@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type DataRecord, type ErrorCode, type ExchangeChannel, isAppError } from '@tongban/domain';
-import { type AuditActor, recordAudit } from '../../../platform/audit/audit.ts';
+import { type AuditActor, auditInsert } from '../../../platform/audit/audit.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import type { Signer } from '../../../platform/signing/signing.ts';
 import { callExternalProvider, findExternalProvider } from '../adapters/http-provider.ts';
 import { registryAdapters } from '../adapters/registry-adapters.ts';
 import { sha256Hex } from '../protocol.ts';
-import { consentFieldsOf, findResource, type LoadedResource, resourceNotFound } from './shared.ts';
+import { consentFieldsOf, type LoadedResource, RESOURCE_COLUMNS_SQL, resourceNotFound } from './shared.ts';
 
 /**
  * The exchange engine: every fetch of authoritative data goes through here, from a staff query,
@@ -52,10 +52,12 @@ export type ExchangeRefusal = { ok: false; exchangeId: string; error: AppError; 
 export type ExchangeOutcome = ExchangeSuccess | ExchangeRefusal;
 
 export type ExchangeDeps = {
+  /**
+   * Reads and the log entry. The entry is one statement (atomic on its own), so a staff query passes
+   * the pool and filing its transaction.
+   */
   sql: Sql;
   signer: Signer;
-  /** Where the log entry is written; default `sql`. The staff query writes it in a transaction of its own. */
-  write?: (fn: (tx: Sql) => Promise<void>) => Promise<void>;
 };
 
 /**
@@ -77,60 +79,65 @@ export const providerFailureCodes: readonly ErrorCode[] = ['DATAHUB_PROVIDER_UNA
 export const isProviderFailure = (code: string) => (providerFailureCodes as readonly string[]).includes(code);
 
 /** Runs one exchange end to end and logs it; refusals come back as `{ ok: false }`, never thrown. */
-export async function runExchange(deps: ExchangeDeps, at: Date, request: ExchangeRequest): Promise<ExchangeOutcome> {
+export async function runExchange(
+  deps: ExchangeDeps,
+  at: Date,
+  request: ExchangeRequest,
+  /** The resource, when the caller has just read it in the same transaction. */
+  loaded?: LoadedResource,
+): Promise<ExchangeOutcome> {
   const exchangeId = randomUUID();
   let resource: LoadedResource | undefined;
   let itemCode = request.itemCode;
-  const write = deps.write ?? ((fn) => fn(deps.sql));
   try {
-    const authorised = await authoriseExchange(deps.sql, at, request);
+    const authorised = await authoriseExchange(deps.sql, at, request, loaded);
     resource = authorised.resource;
     itemCode = authorised.itemCode;
     const fields = [...request.fields];
     const records = await fetchRecords(deps, at, authorised.resource, request, exchangeId, fields);
     const sha256 = dataDigest(records);
-    await write((tx) =>
-      recordExchange(tx, at, {
-        id: exchangeId,
-        request,
-        itemCode,
-        providerDepartmentId: authorised.resource.owner_department_id,
-        grantId: authorised.grantId,
-        result: 'ok',
-        records: records.length,
-        sha256,
-      }),
-    );
+    await recordExchange(deps.sql, at, {
+      id: exchangeId,
+      request,
+      itemCode,
+      providerDepartmentId: authorised.resource.owner_department_id,
+      grantId: authorised.grantId,
+      result: 'ok',
+      records: records.length,
+      sha256,
+    });
     return { ok: true, exchangeId, resource: authorised.resource, fields, records, sha256, grantId: authorised.grantId, itemCode, at };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    await write((tx) =>
-      recordExchange(tx, at, {
-        id: exchangeId,
-        request,
-        itemCode,
-        providerDepartmentId: resource?.owner_department_id ?? null,
-        grantId: null,
-        result: error.code,
-        records: 0,
-        sha256: null,
-      }),
-    );
+    await recordExchange(deps.sql, at, {
+      id: exchangeId,
+      request,
+      itemCode,
+      providerDepartmentId: resource?.owner_department_id ?? null,
+      grantId: null,
+      result: error.code,
+      records: 0,
+      sha256: null,
+    });
     return { ok: false, exchangeId, error, resource, at };
   }
 }
 
 type Authorised = { resource: LoadedResource; grantId: string | null; itemCode: string | null };
 
-type GrantRow = { id: string; fields: string[]; items: string[]; status: string; expires_at: Date | null };
+/** A grant as `exchangeFacts` reads it (JSON: `expires_at` is a string there). */
+type GrantRow = { id: string; fields: string[]; items: string[]; status: string; expires_at: Date | string | null };
 
 /**
  * @throws DATAHUB_RESOURCE_NOT_FOUND, DATAHUB_PURPOSE_REQUIRED, DATAHUB_NOT_SHARED, VALIDATION_FAILED
  *   (a field the resource does not have), DATAHUB_SUBJECT_NOT_IN_CASE, DATAHUB_NO_GRANT,
  *   DATAHUB_FIELD_NOT_GRANTED, DATAHUB_CONSENT_REQUIRED
  */
-export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeRequest): Promise<Authorised> {
-  const resource = await findResource(sql, request.resource);
+export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeRequest, loaded?: LoadedResource): Promise<Authorised> {
+  const given = loaded?.code === request.resource ? loaded : undefined;
+  // Everything the checks below need, in one round trip; the checks still run in their order.
+  const facts = await exchangeFacts(sql, request, !given);
+  const resource = given ?? facts.resource;
   if (!resource) throw resourceNotFound(request.resource);
 
   const purpose = request.purpose?.trim() ?? '';
@@ -158,10 +165,7 @@ export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeReq
 
   let itemCode = request.itemCode;
   if (request.caseId) {
-    const parties = await sql.query<{ subject: string; item_code: string }>(
-      'select subject, item_code from datahub_case_party where case_id = $1',
-      [request.caseId],
-    );
+    const { parties } = facts;
     if (!parties.some((p) => p.subject === request.subject)) {
       throw new AppError('DATAHUB_SUBJECT_NOT_IN_CASE', '查询对象不是该办件的当事人。The subject is not party to that case.', {
         field: 'body.subject',
@@ -174,10 +178,8 @@ export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeReq
     });
   }
 
-  let grantId: string | null = null;
-  if (resource.sharing_class === 'conditional' && request.consumerDepartmentId !== resource.owner_department_id) {
-    grantId = await coveringGrant(sql, at, resource, request.consumerDepartmentId, itemCode, request.fields);
-  }
+  const needsGrant = resource.sharing_class === 'conditional' && request.consumerDepartmentId !== resource.owner_department_id;
+  const grantId = needsGrant ? coveringGrant(facts.grants, at, resource, request.consumerDepartmentId, itemCode, request.fields) : null;
 
   const needConsent = consentFieldsOf(resource, request.fields);
   if (needConsent.length > 0) {
@@ -199,6 +201,50 @@ export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeReq
   return { resource, grantId, itemCode };
 }
 
+type ExchangeFacts = {
+  /** Absent when not asked for, or when there is no such resource. */
+  resource: LoadedResource | undefined;
+  parties: { subject: string; item_code: string }[];
+  grants: GrantRow[];
+};
+
+/**
+ * The resource (unless the caller has it), who is party to the case and the consumer's grants for
+ * the resource, in one prepared statement: one round trip instead of four, planned once per
+ * connection — this runs in every exchange.
+ */
+async function exchangeFacts(sql: Sql, request: ExchangeRequest, withResource: boolean): Promise<ExchangeFacts> {
+  const parts = `coalesce((select json_agg(json_build_object('subject', p.subject, 'item_code', p.item_code))
+                 from datahub_case_party p where $1::text is not null and p.case_id = $1), '[]'::json) as parties,
+       coalesce((select json_agg(json_build_object('id', g.id, 'fields', g.fields, 'items', g.items, 'status', g.status,
+                   'expires_at', g.expires_at) order by g.requested_at, g.decided_at)
+                 from datahub_grant g
+                 where g.consumer_department_id = $2 and g.resource_code = $3 and g.status in ('approved', 'revoked')),
+                '[]'::json) as grants`;
+  const params = [request.caseId, request.consumerDepartmentId, request.resource];
+  if (!withResource) {
+    const [row] = await sql.query<Omit<ExchangeFacts, 'resource'>>(`select ${parts}`, params, { prepare: true });
+    return { resource: undefined, parties: row?.parties ?? [], grants: row?.grants ?? [] };
+  }
+  const [row] = await sql.query<LoadedResource & Omit<ExchangeFacts, 'resource'>>(
+    `select ${RESOURCE_COLUMNS_SQL}, ${parts} from (select) as one left join datahub_resource r on r.code = $3`,
+    params,
+    { prepare: true },
+  );
+  if (!row) return { resource: undefined, parties: [], grants: [] };
+  const { parties, grants, ...resource } = row;
+  return { resource: resource.code === null ? undefined : resource, parties, grants };
+}
+
+/** The consumer's approved and revoked grants for the resource, oldest first (the order `coveringGrant` expects). */
+async function grantsOf(sql: Sql, consumer: string, resourceCode: string): Promise<GrantRow[]> {
+  return sql.query<GrantRow>(
+    `select id, fields, items, status, expires_at from datahub_grant
+     where consumer_department_id = $1 and resource_code = $2 and status in ('approved', 'revoked') order by requested_at, decided_at`,
+    [consumer, resourceCode],
+  );
+}
+
 /**
  * Whether `consumer` may read `fields` of `resource` for `itemCode` now (shared unconditionally,
  * own resource, or an active covering grant); the refusal code otherwise. Reads only.
@@ -215,27 +261,25 @@ export async function accessFor(
     return { ok: false, code: 'DATAHUB_NOT_SHARED', reason: 'not_shared' };
   if (resource.sharing_class === 'unconditional' || resource.owner_department_id === consumer) return { ok: true, grantId: null };
   try {
-    return { ok: true, grantId: await coveringGrant(sql, at, resource, consumer, itemCode, fields) };
+    return { ok: true, grantId: coveringGrant(await grantsOf(sql, consumer, resource.code), at, resource, consumer, itemCode, fields) };
   } catch (error) {
     if (!isAppError(error)) throw error;
     return { ok: false, code: error.code, reason: String(error.details?.reason ?? error.details?.notGranted ?? error.code) };
   }
 }
 
-/** The id of an active grant covering consumer, item and every field. @throws DATAHUB_NO_GRANT, DATAHUB_FIELD_NOT_GRANTED */
-async function coveringGrant(
-  sql: Sql,
+/**
+ * The id of an active grant among `grants` (the consumer's, oldest first) covering the item and
+ * every field. @throws DATAHUB_NO_GRANT, DATAHUB_FIELD_NOT_GRANTED
+ */
+function coveringGrant(
+  grants: readonly GrantRow[],
   at: Date,
   resource: LoadedResource,
   consumer: string,
   itemCode: string | null,
   fields: readonly string[],
-): Promise<string> {
-  const grants = await sql.query<GrantRow>(
-    `select id, fields, items, status, expires_at from datahub_grant
-     where consumer_department_id = $1 and resource_code = $2 and status in ('approved', 'revoked') order by requested_at, decided_at`,
-    [consumer, resource.code],
-  );
+): string {
   const forItem = grants.filter((g) => itemCode !== null && g.items.includes(itemCode));
   const active = forItem.filter((g) => g.status === 'approved' && (g.expires_at === null || new Date(g.expires_at) > at));
   if (active.length === 0) {
@@ -315,40 +359,52 @@ type ExchangeLogEntry = {
   sha256: string | null;
 };
 
-/** One exchange-log entry (who, which fields, about whom, why, for which case, result) and its projection row. */
+/**
+ * One exchange-log entry (who, which fields, about whom, why, for which case, result) and its
+ * projection row, in one prepared statement: atomic on its own, so a caller outside a transaction
+ * needs none.
+ */
 async function recordExchange(tx: Sql, at: Date, e: ExchangeLogEntry): Promise<void> {
   const r = e.request;
   const action =
     e.result === 'ok' ? 'datahub.exchange.succeeded' : isProviderFailure(e.result) ? 'datahub.exchange.failed' : 'datahub.exchange.refused';
-  const logId = await recordAudit(tx, at, {
-    stream: 'exchange',
-    actor: r.actor,
-    action,
-    target: { type: 'datahub_resource', id: r.resource.slice(0, 64) },
-    subject: r.subject,
-    requestId: r.requestId,
-    detail: {
-      exchangeId: e.id,
-      channel: r.channel,
-      consumer: r.consumerDepartmentId,
-      provider: e.providerDepartmentId,
-      fields: [...r.fields],
-      purpose: r.purpose ?? null,
-      item: e.itemCode,
-      caseId: r.caseId,
-      grantId: e.grantId,
-      result: e.result,
-      records: e.records,
-      sha256: e.sha256,
+  const entry = auditInsert(
+    at,
+    {
+      stream: 'exchange',
+      actor: r.actor,
+      action,
+      target: { type: 'datahub_resource', id: r.resource.slice(0, 64) },
+      subject: r.subject,
+      requestId: r.requestId,
+      detail: {
+        exchangeId: e.id,
+        channel: r.channel,
+        consumer: r.consumerDepartmentId,
+        provider: e.providerDepartmentId,
+        fields: [...r.fields],
+        purpose: r.purpose ?? null,
+        item: e.itemCode,
+        caseId: r.caseId,
+        grantId: e.grantId,
+        result: e.result,
+        records: e.records,
+        sha256: e.sha256,
+      },
     },
-  });
+    1,
+  );
+  const p = entry.params.length;
   await tx.query(
-    `insert into datahub_exchange (id, log_entry_id, at, channel, consumer_department_id, actor_type, actor_id, resource_code,
+    `with entry as (${entry.sql})
+     insert into datahub_exchange (id, log_entry_id, at, channel, consumer_department_id, actor_type, actor_id, resource_code,
        provider_department_id, fields, subject, purpose, item_code, case_id, grant_id, result, records, data_sha256)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+     select $${p + 1}, entry.id, $${p + 2}::timestamptz, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8},
+       $${p + 9}::text[], $${p + 10}, $${p + 11}, $${p + 12}, $${p + 13}, $${p + 14}, $${p + 15}, $${p + 16}::int, $${p + 17}
+     from entry`,
     [
+      ...entry.params,
       e.id,
-      logId,
       at,
       r.channel,
       r.consumerDepartmentId,
@@ -366,5 +422,6 @@ async function recordExchange(tx: Sql, at: Date, e: ExchangeLogEntry): Promise<v
       e.records,
       e.sha256,
     ],
+    { prepare: true },
   );
 }

@@ -1,6 +1,6 @@
 import { type FormField, type Material, mergeBundle, type ServiceItemContent } from '@tongban/domain';
 import type { Sql } from '../../../platform/db/db.ts';
-import { findPublishedItem, getPublishedItem, listPublishedItems, type PublishedItem } from '../../catalogue/index.ts';
+import { getPublishedItem, listPublishedItems, type PublishedItem } from '../../catalogue/index.ts';
 
 /**
  * An item's materials the way filing sees them: a plain item's own list; a bundle's merged list,

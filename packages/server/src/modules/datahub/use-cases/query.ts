@@ -6,14 +6,14 @@ import { departmentNames, requireStaff } from './shared.ts';
 /**
  * A member of staff queries a resource for a case their department handles: the caller's
  * department is the consumer, the case must be named and the subject party to it. The exchange is
- * logged whether it succeeds or not (in its own transaction, after the provider answered).
+ * logged whether it succeeds or not (one statement, after the provider answered).
  * @throws DATAHUB_RESOURCE_NOT_FOUND, DATAHUB_PURPOSE_REQUIRED, DATAHUB_NOT_SHARED, VALIDATION_FAILED,
  *   DATAHUB_SUBJECT_NOT_IN_CASE, DATAHUB_NO_GRANT, DATAHUB_FIELD_NOT_GRANTED, DATAHUB_CONSENT_REQUIRED,
  *   DATAHUB_PROVIDER_UNAVAILABLE, DATAHUB_PROVIDER_SIGNATURE_INVALID
  */
 export async function queryResource(ctx: Ctx, body: QueryBody): Promise<QueryResponse> {
   const actor = requireStaff(ctx.actor);
-  const outcome = await runExchange({ sql: ctx.db, signer: ctx.signer, write: (fn) => ctx.db.transaction(fn) }, ctx.clock.now(), {
+  const outcome = await runExchange({ sql: ctx.db, signer: ctx.signer }, ctx.clock.now(), {
     channel: 'query',
     consumerDepartmentId: actor.departmentId,
     actor: { type: 'staff', id: actor.staffId },

@@ -37,13 +37,33 @@ export function auditActorOf(actor: Actor): AuditActor {
 export const iso = (value: Date | string) => new Date(value).toISOString();
 export const isoOrNull = (value: Date | string | null | undefined) => (value === null || value === undefined ? null : iso(value));
 
-/** Department display names, looked up once per request through identity's index. */
+// Department names are display data that hardly ever change, and every exchange's answer names its
+// provider: they are kept for a minute per database handle. (A transaction's handle is new each
+// time, so inside a transaction they are always read.)
+const NAME_TTL_MS = 60_000;
+const knownNames = new WeakMap<Sql, Map<string, { name: string; until: number }>>();
+
+/** Department display names, through identity's index (see above for how long a name is kept). */
 export async function departmentNames(sql: Sql, ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+  let known = knownNames.get(sql);
+  if (!known) {
+    known = new Map();
+    knownNames.set(sql, known);
+  }
+  const now = performance.now();
   const names = new Map<string, string>();
   for (const id of new Set(ids)) {
     if (!id || names.has(id)) continue;
+    const cached = known.get(id);
+    if (cached && cached.until > now) {
+      names.set(id, cached.name);
+      continue;
+    }
     const department = await findDepartment(sql, id);
-    if (department) names.set(id, department.nameZh);
+    if (!department) continue;
+    names.set(id, department.nameZh);
+    if (known.size >= 10_000) known.clear();
+    known.set(id, { name: department.nameZh, until: now + NAME_TTL_MS });
   }
   return names;
 }
@@ -91,17 +111,20 @@ export type ResourceRow = {
 
 export type LoadedResource = ResourceRow & { fields: ResourceFieldRow[] };
 
+/** The select list of a `LoadedResource` (the fields as a JSON array); `r` is the datahub_resource alias. */
+export const RESOURCE_COLUMNS_SQL = `r.*, coalesce((
+       select json_agg(json_build_object('name', f.name, 'element', f.element, 'label_zh', f.label_zh, 'label_en', f.label_en,
+                'personal', f.personal, 'sensitive', f.sensitive, 'consent_required', f.consent_required, 'optional', f.optional,
+                'type', d.type, 'format', d.format, 'allowed_values', d.allowed_values, 'max_length', d.max_length) order by f.position)
+       from datahub_resource_field f join datahub_field d on d.key = f.element
+       where f.resource_code = r.code), '[]'::json) as fields`;
+
 export async function findResource(sql: Sql, code: string): Promise<LoadedResource | undefined> {
-  const [row] = await sql.query<ResourceRow>('select * from datahub_resource where code = $1', [code]);
-  if (!row) return undefined;
-  const fields = await sql.query<ResourceFieldRow>(
-    `select f.name, f.element, f.label_zh, f.label_en, f.personal, f.sensitive, f.consent_required, f.optional,
-            d.type, d.format, d.allowed_values, d.max_length
-     from datahub_resource_field f join datahub_field d on d.key = f.element
-     where f.resource_code = $1 order by f.position`,
-    [code],
-  );
-  return { ...row, fields };
+  // One prepared statement (the fields as a JSON array): this runs in every filing and every exchange.
+  const [row] = await sql.query<LoadedResource>(`select ${RESOURCE_COLUMNS_SQL} from datahub_resource r where r.code = $1`, [code], {
+    prepare: true,
+  });
+  return row;
 }
 
 /** @throws DATAHUB_RESOURCE_NOT_FOUND */

@@ -3,7 +3,6 @@ import { AppError, type DataRecord, type Supply, type SupplyState } from '@tongb
 import type { Ctx, Platform } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import type { MaterialProvider, MaterialSupplyRequest } from '../../cases/index.ts';
-import { getPublishedItem } from '../../catalogue/index.ts';
 import { type ExchangeOutcome, isProviderFailure, runExchange } from './exchange.ts';
 import { departmentNames, findResource, isoOrNull, requireStaff } from './shared.ts';
 
@@ -70,13 +69,14 @@ export function createMaterialProvider(platform: Platform): MaterialProvider {
     const { sql, at, material } = request;
     const source = material.source;
     if (source.kind !== 'datahub') return { state: 'pending', note: 'not a data-hub material' };
-    const item = await getPublishedItem(sql, request.itemCode);
-    const consumer = item.content.responsibleDepartment;
+    // The cases module checked that the item is published, in this transaction, and passes it.
+    const { item } = request;
+    const consumer = item.responsibleDepartment;
     await recordCaseParties(sql, at, request);
 
     const resource = await findResource(sql, source.resource);
     const subject = resource?.subject_kind === 'enterprise' ? request.applicant.enterpriseCreditCode : request.applicant.idNumber;
-    const purpose = `办理「${item.content.name.zh}」（${item.code}，${request.trackingNumber}）所需材料「${material.name.zh}」 / ${material.name.en} for ${item.content.name.en}`;
+    const purpose = `办理「${item.name.zh}」（${request.itemCode}，${request.trackingNumber}）所需材料「${material.name.zh}」 / ${material.name.en} for ${item.name.en}`;
     const supplyId = randomUUID();
     const base = {
       id: supplyId,
@@ -97,17 +97,22 @@ export function createMaterialProvider(platform: Platform): MaterialProvider {
       await insertSupply(sql, { ...base, state: 'refused', reason: 'no_subject', attempts: 0, next: null, outcome: undefined });
       return { state: 'pending', note: 'no subject for this resource yet' };
     }
-    const outcome = await runExchange({ sql, signer: platform.signer }, at, {
-      channel: 'filing',
-      consumerDepartmentId: consumer,
-      actor: SYSTEM_ACTOR,
-      resource: source.resource,
-      fields: source.fields,
-      purpose,
-      itemCode: request.itemCode,
-      caseId: request.caseId,
-      subject,
-    });
+    const outcome = await runExchange(
+      { sql, signer: platform.signer },
+      at,
+      {
+        channel: 'filing',
+        consumerDepartmentId: consumer,
+        actor: SYSTEM_ACTOR,
+        resource: source.resource,
+        fields: source.fields,
+        purpose,
+        itemCode: request.itemCode,
+        caseId: request.caseId,
+        subject,
+      },
+      resource,
+    );
     const { state, reason } = outcomeState(outcome);
     const next = state === 'pending' ? new Date(at.getTime() + retryDelayMs(1)) : null;
     await insertSupply(sql, { ...base, state, reason, attempts: 1, next, outcome });

@@ -34,7 +34,8 @@ type ExchangeRow = {
 };
 
 const usageSelect = `select e.id, e.at, e.channel, e.consumer_department_id, e.actor_type, e.resource_code, e.provider_department_id, e.fields,
-    e.subject, e.purpose, e.item_code, e.case_id, e.result, r.name_zh, r.name_en,
+    e.subject, e.purpose, e.item_code, e.case_id, e.result,
+    coalesce(r.name_zh, e.resource_name_zh) as name_zh, coalesce(r.name_en, e.resource_name_en) as name_en,
     o.id as objection_id, o.status as objection_status, o.created_at as objection_at
   from datahub_exchange e
   left join datahub_resource r on r.code = e.resource_code

@@ -147,8 +147,12 @@ export async function viewSharedLicence(platform: Platform, token: string, reque
         shareId: share.id,
         audience: share.audience,
         fields: share.fields,
+        licenceFields: Object.keys(licence.fields),
         licenceType: licence.type_code,
+        licenceName: { zh: licence.type_name_zh, en: licence.type_name_en },
         licenceNumber: licence.licence_no,
+        issuerDepartmentId: licence.issuer_department_id,
+        purpose: share.audience,
       },
       requestId,
     );

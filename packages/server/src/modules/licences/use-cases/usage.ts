@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../../../platform/audit/audit.ts';
+import type { LocalizedText } from '@tongban/domain';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
+import { recordDataUse } from '../../datahub/index.ts';
 import { findDepartment } from '../../identity/index.ts';
 import { iso } from '../licences.shared.ts';
 
 /**
  * Every use of a licence by someone other than its holder — a view through a share link, a supply
- * as a material of a case — is recorded twice in the using transaction: a `licence_use` row (what
- * the holder's list reads) and an entry in the `exchange` audit stream with the holder as subject
- * (the tamper-evident copy, the same stream as the data hub's exchange log).
+ * as a material of a case — is recorded in the using transaction twice: a `licence_use` row (what
+ * the holder's licence list and the access rule for using departments read) and, through the data
+ * hub's `recordDataUse`, an entry of the `exchange` audit stream with the holder as subject and its
+ * row in the hub's exchange log — so the use shows in the holder's "who used my data"
+ * (`GET /datahub/my-data-usage`) with the hub's own exchanges, and can be objected to there.
  */
 export type LicenceUse = {
   licenceId: string;
@@ -17,12 +20,20 @@ export type LicenceUse = {
   kind: 'share_view' | 'material';
   shareId?: string | undefined;
   caseId?: string | undefined;
+  itemCode?: string | undefined;
   materialId?: string | undefined;
   consumerDepartmentId?: string | undefined;
   audience?: string | undefined;
+  /** The fields shown (a share link's choice); null or absent: the whole licence. */
   fields?: readonly string[] | null | undefined;
+  /** Every field the licence carries (what "the whole licence" is in the exchange log). */
+  licenceFields: readonly string[];
   licenceType: string;
+  licenceName: LocalizedText;
   licenceNumber: string;
+  issuerDepartmentId: string;
+  /** Why it was used, in the holder's words (the share's audience) or the case's (which item, which material). */
+  purpose: string;
 };
 
 export async function recordLicenceUse(tx: Sql, at: Date, use: LicenceUse, requestId?: string): Promise<void> {
@@ -43,21 +54,27 @@ export async function recordLicenceUse(tx: Sql, at: Date, use: LicenceUse, reque
       use.fields ? [...use.fields] : null,
     ],
   );
-  await recordAudit(tx, at, {
-    stream: 'exchange',
-    actor: use.kind === 'material' ? { type: 'system', id: 'licences.once-only' } : { type: 'anonymous' },
-    action: use.kind === 'material' ? 'licences.material.supplied' : 'licences.share.viewed',
-    target: { type: 'licence', id: use.licenceId },
+  const material = use.kind === 'material';
+  await recordDataUse(tx, at, {
+    channel: material ? 'filing' : 'share',
+    action: material ? 'licences.material.supplied' : 'licences.share.viewed',
+    actor: material ? { type: 'system', id: 'licences.once-only' } : { type: 'anonymous' },
+    resource: `licence:${use.licenceType}`,
+    resourceName: use.licenceName,
+    providerDepartmentId: use.issuerDepartmentId,
+    consumerDepartmentId: use.consumerDepartmentId ?? null,
     subject: use.holderId,
+    fields: use.fields ?? use.licenceFields,
+    purpose: use.purpose,
+    itemCode: use.itemCode,
+    caseId: use.caseId,
+    target: { type: 'licence', id: use.licenceId },
     detail: {
       licenceType: use.licenceType,
       licenceNumber: use.licenceNumber,
       shareId: use.shareId ?? null,
       audience: use.audience ?? null,
-      caseId: use.caseId ?? null,
       materialId: use.materialId ?? null,
-      consumerDepartmentId: use.consumerDepartmentId ?? null,
-      fields: use.fields ?? null,
     },
     requestId,
   });

@@ -45,6 +45,7 @@ function result(status: VerificationStatus, at: Date, extra: Extra = {}): Verifi
     holder: null,
     keyId: null,
     keyCurrent: null,
+    fields: null,
     statusChangedAt: null,
     checkedAt: at.toISOString(),
     ...rest,
@@ -172,6 +173,7 @@ export async function verifyPresented(deps: Deps, body: VerifyBody): Promise<Ver
         typeof subject.holderName === 'string'
           ? { kind: String(subject.holderKind ?? ''), name: subject.holderName, id: maskIdentifier(String(subject.holderId ?? '')) }
           : null,
+      fields: await labelledFieldsOf(deps, typeof subject.licenceType === 'string' ? subject.licenceType : '', subject.fields),
     };
   } else {
     if (claims.iss !== key.issuer.did) return result('tampered', at, { ...base, checks: { issuer: 'known', signature: 'failed' } });
@@ -262,4 +264,21 @@ async function nameOf(deps: Deps, credentialId: string, typeCode: string | null)
   );
   if (!row) return undefined;
   return { name: { zh: row.name_zh, en: row.name_en }, statusChangedAt: row.status_changed_at ? iso(row.status_changed_at) : null };
+}
+
+/** A credential's `fields` with the labels of its licence type (in the type's order, then any it does not list). */
+async function labelledFieldsOf(deps: Deps, typeCode: string, fields: unknown): Promise<VerificationResult['fields']> {
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return null;
+  const values = Object.entries(fields as Record<string, unknown>).filter(
+    (e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number',
+  );
+  const [type] = await deps.db.query<{ fields: { key: string; label: { zh: string; en: string } }[] }>(
+    'select fields from licence_type where code = $1',
+    [typeCode],
+  );
+  const order = new Map((type?.fields ?? []).map((f, i) => [f.key, i]));
+  const labels = new Map((type?.fields ?? []).map((f) => [f.key, f.label]));
+  return values
+    .sort(([a], [b]) => (order.get(a) ?? order.size) - (order.get(b) ?? order.size))
+    .map(([key, value]) => ({ key, label: labels.get(key) ?? { zh: key, en: key }, value }));
 }

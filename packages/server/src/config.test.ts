@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('PUBLIC_ORIGIN (where QR codes, share links and issuer DIDs point)', () => {
+  it('defaults to this server, on whatever port it listens', () => {
+    expect(loadConfig({}).PUBLIC_ORIGIN).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '18220' }).PUBLIC_ORIGIN).toBe('http://localhost:18220');
+  });
+
+  it('takes the configured origin without a trailing slash, and refuses one that is not a URL', () => {
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://zwfw.example.gov.cn/', PORT: '3000' }).PUBLIC_ORIGIN).toBe('https://zwfw.example.gov.cn');
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'zwfw.example.gov.cn' })).toThrow(/PUBLIC_ORIGIN/);
+  });
+});
