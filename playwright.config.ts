@@ -62,6 +62,8 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       SEED_DEMO: 'true',
+      // QR codes and share links point at the server under test, so the journeys can open them.
+      PUBLIC_ORIGIN: baseURL,
       // E2E_WEB_DIST_DIR: a private build, so a rebuild of packages/web/dist during a run cannot pull the assets away.
       WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR ?? 'packages/web/dist',
       LOG_LEVEL: 'warn',

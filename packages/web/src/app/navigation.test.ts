@@ -8,7 +8,7 @@ const keys = (roles: StaffRole[], entries = workbenchNav) => visibleNav(entries,
 
 describe('permission-driven navigation', () => {
   it('shows a window clerk only what a clerk may use', () => {
-    expect(keys(['window_clerk'])).toEqual(['home']);
+    expect(keys(['window_clerk'])).toEqual(['home', 'tasks', 'intake']);
     expect(keys(['window_clerk'], adminNav)).toEqual([]);
   });
 
@@ -17,8 +17,23 @@ describe('permission-driven navigation', () => {
     expect(keys(['system_admin'], adminNav)).toEqual(['departments', 'staff', 'roles', 'catalogue']);
     expect(keys(['supervisor'], adminNav)).toEqual(['staff', 'roles']);
     // Reviewers read catalogue drafts: the catalogue is their one admin section.
-    expect(keys(['reviewer'])).toEqual(['home', 'admin']);
+    expect(keys(['reviewer'])).toEqual(['home', 'tasks', 'admin']);
     expect(keys(['reviewer'], adminNav)).toEqual(['catalogue']);
+  });
+
+  it('shows the licences page to those who may revoke licences (approvers, department administrators) only', () => {
+    expect(keys(['approver'])).toContain('licences');
+    expect(keys(['department_admin'])).toContain('licences');
+    expect(keys(['reviewer'])).not.toContain('licences');
+    expect(keys(['window_clerk'])).not.toContain('licences');
+  });
+
+  it('shows the case pages by role: inbox to case handlers, intake to clerks, the overdue view to supervisors', () => {
+    expect(keys(['approver'])).toContain('tasks');
+    expect(keys(['supervisor'])).toEqual(['home', 'tasks', 'overdue', 'admin']);
+    expect(keys(['reviewer'])).not.toContain('intake');
+    expect(keys(['window_clerk'])).not.toContain('overdue');
+    expect(keys(['data_officer'])).not.toContain('tasks');
   });
 
   it('shows nothing to someone without permissions', () => {

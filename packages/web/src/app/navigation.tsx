@@ -1,4 +1,15 @@
-import { ApartmentOutlined, BookOutlined, HomeOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  BookOutlined,
+  FormOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@tongban/domain';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -14,6 +25,34 @@ export type NavDefinition = { key: string; path: string; label: (t: TFunction) =
 
 export const workbenchNav: readonly NavDefinition[] = [
   { key: 'home', path: '/workbench', label: (t) => t('nav.workbenchHome'), icon: <HomeOutlined aria-hidden />, anyOf: ['workbench.use'] },
+  {
+    key: 'licences',
+    path: '/workbench/licences',
+    label: (t) => t('licences.nav.department'),
+    icon: <IdcardOutlined aria-hidden />,
+    anyOf: ['licences.revoke'],
+  },
+  {
+    key: 'tasks',
+    path: '/workbench/tasks',
+    label: (t) => t('cases.workbench.nav.tasks'),
+    icon: <InboxOutlined aria-hidden />,
+    anyOf: ['cases.intake', 'cases.review', 'cases.approve', 'cases.supervise'],
+  },
+  {
+    key: 'intake',
+    path: '/workbench/intake',
+    label: (t) => t('cases.workbench.nav.intake'),
+    icon: <FormOutlined aria-hidden />,
+    anyOf: ['cases.intake'],
+  },
+  {
+    key: 'overdue',
+    path: '/workbench/overdue',
+    label: (t) => t('cases.workbench.nav.overdue'),
+    icon: <AlertOutlined aria-hidden />,
+    anyOf: ['cases.supervise'],
+  },
   {
     key: 'admin',
     path: '/admin',

@@ -18,7 +18,12 @@ export function PortalShell() {
     { key: 'home', path: '/', label: t('nav.home') },
     { key: 'services', path: '/services', label: t('nav.services') },
   ];
-  if (account?.kind === 'user') links.push({ key: 'account', path: '/account', label: t('nav.account') });
+  if (account?.kind === 'user') {
+    links.push({ key: 'my-cases', path: '/my/cases', label: t('cases.portal.nav.myCases') });
+    links.push({ key: 'data-usage', path: '/my/data-usage', label: t('cases.portal.nav.dataUsage') });
+    links.push({ key: 'my-licences', path: '/my/licences', label: t('licences.nav.wallet') });
+    links.push({ key: 'account', path: '/account', label: t('nav.account') });
+  }
   if (account?.kind === 'staff') links.push({ key: 'workbench', path: '/workbench', label: t('nav.workbench') });
   if (!account) {
     links.push({ key: 'login', path: '/login', label: t('nav.login'), drawerOnly: true });
@@ -76,6 +81,8 @@ export function PortalShell() {
       footer={
         <>
           {t('app.footer')}
+          {' · '}
+          <Link to="/licences/verify">{t('licences.nav.verify')}</Link>
           <br />
           <span lang="en">Tongban · Apache-2.0</span>
         </>

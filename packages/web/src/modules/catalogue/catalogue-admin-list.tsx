@@ -1,15 +1,17 @@
 import './catalogue.css';
-import { Alert, Card, Input, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Card, Flex, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../ui/api-errors.ts';
+import { ButtonLink } from '../../ui/button-link.tsx';
 import { useCatalogueSearch, useDrafts, type VersionSummary } from './catalogue.api.ts';
 import { itemTypeLabels, loc } from './labels.ts';
 import { StatusTag } from './status-tag.tsx';
 
-/** Staff entry to the catalogue: versions waiting for work, and a search to open any published item. */
-export function CatalogueAdminList() {
+/** Staff entry to the catalogue: versions waiting for work, a search to open any published item, and "new item" for editors. */
+export function CatalogueAdminList({ canCreate }: { canCreate: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const drafts = useDrafts();
@@ -18,7 +20,14 @@ export function CatalogueAdminList() {
 
   return (
     <div className="tb-stack">
-      <h1 className="tb-page-title">{t('catalogue.admin.title')}</h1>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <h1 className="tb-page-title">{t('catalogue.admin.title')}</h1>
+        {canCreate && (
+          <ButtonLink type="primary" icon={<PlusOutlined aria-hidden />} to="/admin/catalogue/new">
+            {t('catalogue.create.button')}
+          </ButtonLink>
+        )}
+      </Flex>
       <Card title={<h2 className="tb-card-title">{t('catalogue.admin.pending')}</h2>}>
         {drafts.isError && <Alert type="error" showIcon title={errorMessage(t, drafts.error)} />}
         <Table<VersionSummary>

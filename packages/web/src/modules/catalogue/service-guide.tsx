@@ -1,12 +1,14 @@
 import './catalogue.css';
-import { CheckCircleFilled, CloudDownloadOutlined, FileTextOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloudDownloadOutlined, FileTextOutlined, FormOutlined, ReloadOutlined } from '@ant-design/icons';
 import { evaluateConditional, type GuideMaterial, type SituationAnswers } from '@tongban/domain';
 import { Alert, Button, Radio, Skeleton, Tag } from 'antd';
+import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { errorMessage } from '../../ui/api-errors.ts';
+import { ButtonLink } from '../../ui/button-link.tsx';
 import { StatusResult } from '../../ui/status-result.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { type ItemGuide, useItemGuide } from './catalogue.api.ts';
@@ -129,7 +131,7 @@ function MaterialsWithQuestions({ guide, lang }: { guide: ItemGuide; lang: Lang 
   );
 }
 
-function daysText(t: ReturnType<typeof useTranslation>['t'], days: number) {
+function daysText(t: TFunction, days: number) {
   if (days === 0) return t('catalogue.guide.immediate');
   return days === 1 ? t('catalogue.oneWorkingDay') : t('catalogue.workingDays', { count: days });
 }
@@ -167,6 +169,20 @@ export function ServiceGuide({ code }: { code: string }) {
         <p className="tb-muted tb-guide-version">
           {t('catalogue.guide.codeVersion', { code: guide.code, version: guide.version, date: guide.publishedAt.slice(0, 10) })}
         </p>
+        {c.channels.includes('online') && (
+          <p className="tb-guide-apply">
+            <ButtonLink
+              to={`/apply/${guide.code}`}
+              type="primary"
+              size="large"
+              icon={<FormOutlined aria-hidden />}
+              data-testid="apply-online"
+            >
+              {t('catalogue.guide.applyOnline')}
+            </ButtonLink>
+            <span className="tb-muted">{t('catalogue.guide.applyOnlineHint')}</span>
+          </p>
+        )}
       </header>
 
       <dl className="tb-facts" aria-label={t('catalogue.guide.keyFacts')}>

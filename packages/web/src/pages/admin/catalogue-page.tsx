@@ -10,7 +10,7 @@ export default function CataloguePage() {
   const me = useStaffMe();
   return (
     <RequirePermission me={me} anyOf={['catalogue.read_drafts']}>
-      <CatalogueAdminList />
+      <CatalogueAdminList canCreate={me.permissions.includes('catalogue.edit')} />
     </RequirePermission>
   );
 }
