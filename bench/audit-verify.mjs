@@ -3,28 +3,42 @@
 //   audit-seal    sealing throughput (entries/s)
 //   audit-verify  verification throughput (entries/s, wall clock, everything included: reading the
 //                 chain pages, canonical form + SHA-256 per entry, checkpoint signature, the
-//                 unsealed-entries check); baseline: reading the same pages without verifying.
-// Details add the Node CPU time of verify and the pure per-entry CPU rate (canonical + hash over
-// rows already in memory). The database is created fresh and dropped at the end.
+//                 unsealed-entries check); baseline: reading the same pages (the verifier's own
+//                 COPY per page) without verifying.
+// Details add the CPU time of verify in Node and in the PostgreSQL backends (on a shared machine
+// CPU time is far steadier than wall time; on an idle 2-core machine the two run side by side, so
+// the larger one bounds the wall time), and the pure per-entry CPU rate (canonical + hash over rows
+// already in memory). The database is created fresh and dropped at the end.
 //
-//   node bench/audit-verify.mjs [--entries 1000000]
+//   node bench/audit-verify.mjs [--entries 1000000] [--keep-db] [--reuse-db NAME]
+// (--keep-db leaves the database in place; --reuse-db verifies such a kept database again, skipping
+// the insert and the seal — for profiling and comparing changes; it is not dropped either.)
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { systemClock } from '@tongban/domain';
 import pg from 'pg';
-import { canonicalFromParts, chainHash } from '../packages/server/src/platform/audit/canonical.ts';
+import { readChainLine } from '../packages/server/src/platform/audit/chain-line.ts';
 import { sealNow } from '../packages/server/src/platform/audit/sealer.ts';
-import { CHAIN_PAGE_SQL, decodeChainRow, verifyAuditChain } from '../packages/server/src/platform/audit/verify.ts';
+import { readChainPage, verifyAuditChain } from '../packages/server/src/platform/audit/verify.ts';
 import { migrate } from '../packages/server/src/platform/db/migrate.ts';
 import { openPostgresDb } from '../packages/server/src/platform/db/postgres-db.ts';
 import { createKeyStoreSigner } from '../packages/server/src/platform/signing/signing.ts';
+import { backendCpu, backendCpuSince } from './lib/pg-cpu.mjs';
 import { writeResult } from './lib/results.mjs';
 
-const { values } = parseArgs({ options: { entries: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '1000000' },
+    'keep-db': { type: 'boolean', default: false },
+    'reuse-db': { type: 'string' },
+  },
+});
 const N = Number(values.entries);
 const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PAGE = 10_000;
+const PAGE = 50_000; // the verifier's default
 const GOAL = 200_000;
 
 const seconds = (ms) => ms / 1000;
@@ -40,70 +54,82 @@ async function admin(sql) {
   }
 }
 
-const name = `tongban_bench_${randomBytes(5).toString('hex')}`;
+const reuse = values['reuse-db'];
+const keep = values['keep-db'] || Boolean(reuse);
+const name = reuse ?? `tongban_bench_${randomBytes(5).toString('hex')}`;
+// A kept database is verified later by another process: its checkpoint key must outlive this one.
+const keysDir = keep ? join(tmpdir(), `${name}-keys`) : undefined;
 process.stdout.write(`audit-verify: ${N.toLocaleString('en-US')} entries on PostgreSQL (database ${name})\n`);
-await admin(`create database ${name}`);
+if (!reuse) await admin(`create database ${name}`);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const db = await openPostgresDb(url.toString(), 4);
 try {
   await migrate(db);
   const [{ version }] = await db.query('select version()');
+  const signer = createKeyStoreSigner(keysDir);
+  let t0;
+  let insertMs = Number.NaN;
+  let sealMs = Number.NaN;
+  let checkpoints = Number.NaN;
+  if (!reuse) {
+    t0 = performance.now();
+    await db.query(
+      `insert into audit_log (stream, occurred_at, actor_type, actor_id, action, target_type, target_id, subject, detail, request_id)
+       select 'audit', now() - ($1::int - g) * interval '1 millisecond', 'staff', 'staff-' || (g % 97),
+              (array['cases.case.accepted', 'cases.case.approved', 'identity.user.registered', 'datahub.record.fetched'])[1 + g % 4],
+              'case', 'SH2026-' || lpad(g::text, 8, '0'), '110101199003074514',
+              jsonb_build_object('step', g % 7, 'note', '审查通过 approved', 'amount', g * 3, 'materials', jsonb_build_array('id-card', 'licence')),
+              'req-' || md5(g::text)
+       from generate_series(1, $1::int) g`,
+      [N],
+    );
+    await db.query('analyze audit_log');
+    insertMs = performance.now() - t0;
+    log(`inserted in ${seconds(insertMs).toFixed(1)} s`);
 
-  let t0 = performance.now();
-  await db.query(
-    `insert into audit_log (stream, occurred_at, actor_type, actor_id, action, target_type, target_id, subject, detail, request_id)
-     select 'audit', now() - ($1::int - g) * interval '1 millisecond', 'staff', 'staff-' || (g % 97),
-            (array['cases.case.accepted', 'cases.case.approved', 'identity.user.registered', 'datahub.record.fetched'])[1 + g % 4],
-            'case', 'SH2026-' || lpad(g::text, 8, '0'), '110101199003074514',
-            jsonb_build_object('step', g % 7, 'note', '审查通过 approved', 'amount', g * 3, 'materials', jsonb_build_array('id-card', 'licence')),
-            'req-' || md5(g::text)
-     from generate_series(1, $1::int) g`,
-    [N],
-  );
-  await db.query('analyze audit_log');
-  const insertMs = performance.now() - t0;
-  log(`inserted in ${seconds(insertMs).toFixed(1)} s`);
+    t0 = performance.now();
+    const sealed = await sealNow(db, signer, systemClock);
+    sealMs = performance.now() - t0;
+    if (sealed.sealed !== N) throw new Error(`sealed ${sealed.sealed} of ${N}`);
+    checkpoints = sealed.streams.length;
+    await db.query('analyze audit_chain');
+    log(`sealed in ${seconds(sealMs).toFixed(1)} s`);
+  }
 
-  const signer = createKeyStoreSigner(undefined);
-  t0 = performance.now();
-  const sealed = await sealNow(db, signer, systemClock);
-  const sealMs = performance.now() - t0;
-  if (sealed.sealed !== N) throw new Error(`sealed ${sealed.sealed} of ${N}`);
-  await db.query('analyze audit_chain');
-  log(`sealed in ${seconds(sealMs).toFixed(1)} s`);
-
-  // Baseline: the verifier's own page query, rows fetched and dropped.
+  // Baseline: the verifier's own reads (checkpoints and one COPY per page), rows dropped.
+  let pgCpu0 = await backendCpu(db);
   t0 = performance.now();
   let read = 0;
-  for (let after = 0; ; ) {
-    const rows = await db.query(CHAIN_PAGE_SQL, ['audit', after, N, PAGE]);
-    if (rows.length === 0) break;
-    read += rows.length;
-    after = decodeChainRow(rows.at(-1)).position;
+  for (let from = 0; from < N; from += PAGE) {
+    read += await readChainPage(db, 'audit', from, Math.min(from + PAGE, N), { onCheckpoints() {}, onLine() {} });
   }
   const readMs = performance.now() - t0;
+  const readPgCpuMs = backendCpuSince(pgCpu0, await backendCpu(db));
   if (read !== N) throw new Error(`read ${read} of ${N}`);
-  log(`read without verifying in ${seconds(readMs).toFixed(2)} s`);
+  log(`read without verifying in ${seconds(readMs).toFixed(2)} s (PostgreSQL CPU ${seconds(readPgCpuMs).toFixed(2)} s)`);
 
+  pgCpu0 = await backendCpu(db);
   const cpu0 = process.cpuUsage();
   t0 = performance.now();
-  const report = await verifyAuditChain(db, signer, systemClock, { stream: 'audit' });
+  const report = await verifyAuditChain(db, signer, systemClock, { stream: 'audit', pageSize: PAGE });
   const verifyMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  const verifyPgCpuMs = backendCpuSince(pgCpu0, await backendCpu(db));
   if (!report.ok || report.checkedEntries !== N) throw new Error(`verify failed: ${JSON.stringify(report).slice(0, 500)}`);
   const nodeCpuMs = (cpu.user + cpu.system) / 1000;
-  log(`verified in ${seconds(verifyMs).toFixed(2)} s (Node CPU ${seconds(nodeCpuMs).toFixed(2)} s)`);
+  log(
+    `verified in ${seconds(verifyMs).toFixed(2)} s (Node CPU ${seconds(nodeCpuMs).toFixed(2)} s, PostgreSQL CPU ${seconds(verifyPgCpuMs).toFixed(2)} s)`,
+  );
 
-  // The per-entry work alone (as in verify): canonical form + SHA-256 over 100,000 rows in memory.
-  const sample = (await db.query(CHAIN_PAGE_SQL, ['audit', 0, N, Math.min(N, 100_000)])).map(decodeChainRow);
+  // The per-entry work alone (as in verify): canonical form + SHA-256 of 100,000 COPY lines in memory.
+  const sample = [];
+  await readChainPage(db, 'audit', 0, Math.min(N, 100_000), { onCheckpoints() {}, onLine: (line) => sample.push(Buffer.from(line)) });
   const hashCpu0 = process.cpuUsage();
   t0 = performance.now();
-  let prev = sample[0].prevHash;
-  for (const row of sample) {
-    const h = chainHash(prev, canonicalFromParts(row, row.id));
-    if (h !== row.hash) throw new Error('hash mismatch in the CPU sample');
-    prev = h;
+  for (const line of sample) {
+    const row = readChainLine(line);
+    if (row.expectedHash !== row.hash) throw new Error('hash mismatch in the CPU sample');
   }
   const hashMs = performance.now() - t0;
   const hashCpu = process.cpuUsage(hashCpu0);
@@ -114,12 +140,13 @@ try {
   );
 
   const common = { entries: N, database: version.split(' on ')[0], pageSize: PAGE };
-  writeResult({
-    name: 'audit-seal',
-    unit: 'entries/s',
-    value: N / seconds(sealMs),
-    details: { ...common, sealSeconds: seconds(sealMs), insertSeconds: seconds(insertMs), checkpoints: sealed.streams.length },
-  });
+  if (!reuse)
+    writeResult({
+      name: 'audit-seal',
+      unit: 'entries/s',
+      value: N / seconds(sealMs),
+      details: { ...common, sealSeconds: seconds(sealMs), insertSeconds: seconds(insertMs), checkpoints },
+    });
   writeResult({
     name: 'audit-verify',
     unit: 'entries/s',
@@ -132,7 +159,12 @@ try {
       verifySeconds: seconds(verifyMs),
       readSeconds: seconds(readMs),
       verifyNodeCpuSeconds: seconds(nodeCpuMs),
+      verifyPostgresCpuSeconds: seconds(verifyPgCpuMs),
+      readPostgresCpuSeconds: seconds(readPgCpuMs),
       entriesPerNodeCpuSecond: Math.round(N / seconds(nodeCpuMs)),
+      entriesPerPostgresCpuSecond: Math.round(N / seconds(verifyPgCpuMs)),
+      // Node and the backend work side by side: on an idle 2-core machine the busier one sets the pace.
+      cpuBoundEntriesPerSecond: Math.round(N / seconds(Math.max(nodeCpuMs, verifyPgCpuMs))),
       canonicalAndHashOnlyPerSecond: Math.round(hashRate),
       canonicalAndHashOnlyPerCpuSecond: Math.round(hashCpuRate),
       meetsGoal: N / seconds(verifyMs) >= GOAL,
@@ -140,5 +172,6 @@ try {
   });
 } finally {
   await db.close();
-  await admin(`drop database if exists ${name} with (force)`);
+  if (keep) log(`kept database ${name} (keys in ${keysDir}): --reuse-db ${name}`);
+  else await admin(`drop database if exists ${name} with (force)`);
 }

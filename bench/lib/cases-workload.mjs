@@ -1,0 +1,157 @@
+// The load of bench/cases.mjs: online submissions through autocannon (each request its own
+// Idempotency-Key, connections spread over several citizens' sessions), workflow transitions by
+// pairs of reviewers racing on the same step, and pgbench as the baseline.
+
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { Session } from './http-session.mjs';
+
+export const SUBMIT_ITEM = 'SH-TAX-GG-002';
+export const SUBMIT_DEPARTMENT = 'SH-TAX';
+
+const TICKS_PER_SECOND = 100;
+/** utime + stime of a process (Linux /proc), in milliseconds. */
+export function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export async function loginMany(base, accounts, kind, password) {
+  const sessions = [];
+  for (const username of accounts) {
+    const session = new Session(base, username);
+    session.actor = await session.login(kind, username, password);
+    sessions.push(session);
+  }
+  return sessions;
+}
+
+/** The body a citizen sends: the data hub supplies the materials (once-only), nothing to upload. */
+export const submissionBody = (mobile) => ({ itemCode: SUBMIT_ITEM, form: { 'applicant.mobile': mobile }, materials: [] });
+
+/**
+ * autocannon POSTing applications for `seconds`; every connection sticks to one citizen's session.
+ * Returns autocannon's figures plus the server's CPU per request.
+ */
+export async function runSubmissions(base, citizens, { connections, seconds, serverPid }) {
+  let next = 0;
+  const requests = [
+    {
+      method: 'POST',
+      path: '/api/v1/cases',
+      setupRequest: (req, context) => {
+        if (!context.citizen) context.citizen = citizens[next++ % citizens.length];
+        const { session, body } = context.citizen;
+        return {
+          ...req,
+          headers: {
+            'content-type': 'application/json',
+            cookie: session.cookieHeader(),
+            'x-csrf-token': session.csrf,
+            'idempotency-key': `bench-${randomUUID()}`,
+          },
+          body,
+        };
+      },
+    },
+  ];
+  const cpuBefore = cpuMs(serverPid);
+  const r = await autocannon({ url: base, connections, duration: seconds, requests, timeout: 30 });
+  const serverCpuMs = cpuMs(serverPid) - cpuBefore;
+  return {
+    perSecond: r['2xx'] / seconds,
+    ok: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    p50ms: r.latency.p50,
+    p90ms: r.latency.p90,
+    p99ms: r.latency.p99,
+    maxMs: r.latency.max,
+    serverCpuUsPerRequest: Math.round((serverCpuMs * 1000) / Math.max(1, r['2xx'])),
+    connections,
+    seconds,
+  };
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/**
+ * Workflow transitions: each case is accepted, then its review step approved; each transition is
+ * sent by two reviewers at the same instant (a double click, two colleagues on one task), so
+ * exactly one must win (200) and the other get 409. `pairs` cases are in flight at once.
+ */
+export async function runTransitions(caseIds, reviewers, { pairs, seconds, serverPid }) {
+  const queue = [...caseIds];
+  const latencies = [];
+  const tally = { won: 0, lostRace: 0, bothWon: 0, neitherWon: 0, unexpected: [] };
+  const done = new Map();
+  const deadline = performance.now() + seconds * 1000;
+  const act = async (session, caseId, action) => {
+    const t0 = performance.now();
+    const res = await session.request('POST', `/api/v1/cases/${caseId}/actions/${action}`, { body: {} });
+    latencies.push(performance.now() - t0);
+    return res;
+  };
+  const race = async (a, b, caseId, action) => {
+    const [ra, rb] = await Promise.all([act(a, caseId, action), act(b, caseId, action)]);
+    const won = [ra, rb].filter((r) => r.status === 200).length;
+    for (const r of [ra, rb])
+      if (r.status !== 200 && !(r.status === 409 && r.text.includes('CASES_ACTION_NOT_ALLOWED')))
+        tally.unexpected.push({ caseId, action, status: r.status, body: r.text.slice(0, 200) });
+    if (won === 1) tally.won++;
+    else if (won === 2) tally.bothWon++;
+    else tally.neitherWon++;
+    tally.lostRace += [ra, rb].filter((r) => r.status === 409).length;
+    return won;
+  };
+  const cpuBefore = cpuMs(serverPid);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: pairs }, async (_, i) => {
+      const a = reviewers[(2 * i) % reviewers.length];
+      const b = reviewers[(2 * i + 1) % reviewers.length];
+      while (queue.length > 0 && performance.now() < deadline) {
+        const caseId = queue.shift();
+        const accepted = await race(a, b, caseId, 'accept');
+        const approved = accepted ? await race(b, a, caseId, 'approve') : 0;
+        done.set(caseId, { accepted, approved });
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const serverCpuMs = cpuMs(serverPid) - cpuBefore;
+  latencies.sort((x, y) => x - y);
+  return {
+    perSecond: tally.won / elapsed,
+    transitions: tally.won,
+    cases: done.size,
+    seconds: elapsed,
+    requests: latencies.length,
+    p50ms: Math.round(percentile(latencies, 50)),
+    p99ms: Math.round(percentile(latencies, 99)),
+    serverCpuUsPerTransition: Math.round((serverCpuMs * 1000) / Math.max(1, tally.won)),
+    tally,
+    done,
+  };
+}
+
+/** pgbench's built-in tpcb-like script, `-c 4 -j 2`, on a scratch database (initialised here). */
+export function runPgbench(url, seconds) {
+  const out = execFileSync('/usr/bin/pgbench', ['-c', '4', '-j', '2', '-T', String(seconds), '-n', url], { encoding: 'utf8' });
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
+  if (!tps) throw new Error(`pgbench said:\n${out}`);
+  const latency = /latency average = ([\d.]+) ms/.exec(out);
+  return { tps: Number(tps[1]), latencyAverageMs: latency ? Number(latency[1]) : null, seconds };
+}
+
+export function initPgbench(url) {
+  execFileSync('/usr/bin/pgbench', ['-i', '-s', '1', '-q', url], { stdio: 'ignore' });
+}
