@@ -6,6 +6,9 @@ import { isApiError } from '../../api/client.ts';
 
 /** Pure helpers of the staff pages (kept apart from the components so they can be unit-tested). */
 
+/** Below this width the staff tables would scroll sideways; they become lists of cards. */
+export const narrowQuery = '(max-width: 1099.98px)';
+
 /** Someone else acted on the case or task first: the page is stale and must be reloaded. */
 export function isLostRace(error: unknown): boolean {
   return (

@@ -1,8 +1,9 @@
 import { CloudServerOutlined, ExclamationCircleOutlined, FileOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import type { CaseDetail, ItemGuide, Material } from '@tongban/domain';
+import { type CaseDetail, type ItemGuide, type Material, visitReasons } from '@tongban/domain';
 import { Card, Descriptions, Empty, Flex, List, Table, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { phoneQuery, useMediaQuery } from '../../ui/use-media-query.ts';
 import { formatBytes, formatDate, formatDateTime, loc, statusLabel } from './labels.ts';
 import { labelledFormValues, staffStatusColour } from './staff-rules.ts';
 import { SlaTag } from './workbench-sla-tag.tsx';
@@ -124,7 +125,12 @@ export function CaseMaterialsPanel({ detail, guide }: { detail: CaseDetail; guid
                 </Flex>
                 {m.fileName ? (
                   <Typography.Text>
-                    <a href={`/api/v1/cases/${detail.id}/materials/${m.id}/file`} target="_blank" rel="noreferrer">
+                    <a
+                      href={`/api/v1/cases/${detail.id}/materials/${m.id}/file`}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="tb-wb-inline-link"
+                    >
                       {t('cases.workbench.case.viewFile', { name: m.fileName })}
                     </a>{' '}
                     <Typography.Text type="secondary">
@@ -167,38 +173,52 @@ export function CaseMaterialsPanel({ detail, guide }: { detail: CaseDetail; guid
 export function CaseStepsPanel({ detail, deptName }: { detail: CaseDetail; deptName: DeptName }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  // Phones get a list: a table scrolling sideways would be a region keyboards cannot reach.
+  const compact = useMediaQuery(phoneQuery);
   if (detail.steps.length === 0) return null;
+  const state = (s: Step) => <Tag color={s.state === 'open' ? 'blue' : undefined}>{t(`cases.workbench.stepState.${s.state}`)}</Tag>;
+  const due = (s: Step) =>
+    s.state === 'open' || s.state === 'suspended' ? (
+      <Flex gap={4} wrap>
+        <span>{formatDate(s.dueDate, lang) || '—'}</span>
+        <SlaTag sla={s.sla} />
+      </Flex>
+    ) : (
+      formatDateTime(s.closedAt, lang)
+    );
   return (
     <Card title={title(t('cases.workbench.case.steps'))}>
-      <Table<Step>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={detail.steps}
-        scroll={{ x: 640 }}
-        columns={[
-          { title: t('cases.workbench.case.step'), key: 'name', render: (_v, s) => loc(s.name, lang) },
-          { title: t('cases.workbench.case.department'), key: 'dept', render: (_v, s) => deptName(s.departmentId) },
-          {
-            title: t('cases.workbench.case.stepState'),
-            key: 'state',
-            render: (_v, s) => <Tag color={s.state === 'open' ? 'blue' : undefined}>{t(`cases.workbench.stepState.${s.state}`)}</Tag>,
-          },
-          {
-            title: t('cases.workbench.inbox.due'),
-            key: 'due',
-            render: (_v, s) =>
-              s.state === 'open' || s.state === 'suspended' ? (
-                <Flex gap={4} wrap>
-                  <span>{formatDate(s.dueDate, lang) || '—'}</span>
-                  <SlaTag sla={s.sla} />
+      {compact ? (
+        <List
+          size="small"
+          dataSource={detail.steps}
+          renderItem={(s) => (
+            <List.Item>
+              <Flex vertical gap={4} style={{ width: '100%' }}>
+                <Flex justify="space-between" gap={8}>
+                  <Typography.Text strong>{loc(s.name, lang)}</Typography.Text>
+                  {state(s)}
                 </Flex>
-              ) : (
-                formatDateTime(s.closedAt, lang)
-              ),
-          },
-        ]}
-      />
+                <Typography.Text type="secondary">{deptName(s.departmentId)}</Typography.Text>
+                {due(s)}
+              </Flex>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<Step>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={detail.steps}
+          columns={[
+            { title: t('cases.workbench.case.step'), key: 'name', render: (_v, s) => loc(s.name, lang) },
+            { title: t('cases.workbench.case.department'), key: 'dept', render: (_v, s) => deptName(s.departmentId) },
+            { title: t('cases.workbench.case.stepState'), key: 'state', render: (_v, s) => state(s) },
+            { title: t('cases.workbench.inbox.due'), key: 'due', render: (_v, s) => due(s) },
+          ]}
+        />
+      )}
     </Card>
   );
 }
@@ -213,6 +233,11 @@ export function CaseTimelinePanel({ detail, deptName }: { detail: CaseDetail; de
     return step ? loc(step.name, lang) : undefined;
   };
   const entries = [...detail.timeline].reverse();
+  // A visit's note is its reason code when nothing else was written.
+  const noteOf = (e: CaseDetail['timeline'][number]) =>
+    e.kind === 'visit_recorded' && (visitReasons as readonly string[]).includes(e.note ?? '')
+      ? t(`cases.workbench.visitReason.${e.note as (typeof visitReasons)[number]}`)
+      : e.note;
   return (
     <Card title={title(t('cases.workbench.case.timeline'))} data-testid="case-timeline">
       <Timeline
@@ -234,7 +259,7 @@ export function CaseTimelinePanel({ detail, deptName }: { detail: CaseDetail; de
                   t(`cases.workbench.actorType.${e.actor.type === 'user' ? 'user' : e.actor.type === 'staff' ? 'staff' : 'system'}`)}
                 {e.actor.departmentId ? ` · ${deptName(e.actor.departmentId)}` : ''}
               </Typography.Text>
-              {e.note && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Text>}
+              {e.note && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{noteOf(e)}</Typography.Text>}
             </Flex>
           ),
         }))}

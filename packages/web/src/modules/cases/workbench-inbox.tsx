@@ -6,10 +6,10 @@ import { type KeyboardEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../ui/api-errors.ts';
-import { phoneQuery, useMediaQuery } from '../../ui/use-media-query.ts';
+import { useMediaQuery } from '../../ui/use-media-query.ts';
 import { useCatalogueSearch } from '../catalogue/index.ts';
 import { formatDate, formatDateTime, loc } from './labels.ts';
-import { isLostRace } from './staff-rules.ts';
+import { isLostRace, narrowQuery } from './staff-rules.ts';
 import { type SlaFilter, type TaskFilters, type TaskView, useClaimTask, useTasks } from './workbench.api.ts';
 import { SlaTag } from './workbench-sla-tag.tsx';
 
@@ -64,7 +64,8 @@ export function WorkbenchInbox({ myId }: { myId: string }) {
   const [filters, setFilters] = useFilters();
   const tasks = useTasks(filters);
   const claim = useClaimTask();
-  const compact = useMediaQuery(phoneQuery);
+  // Below this width the table would scroll sideways (a region keyboards cannot reach): cards instead.
+  const compact = useMediaQuery(narrowQuery);
   const [itemQuery, setItemQuery] = useState('');
   const search = useCatalogueSearch({ q: itemQuery, pageSize: 20 });
 
@@ -205,7 +206,7 @@ export function WorkbenchInbox({ myId }: { myId: string }) {
         </search>
       </Card>
       {tasks.isError && <Alert type="error" showIcon role="alert" title={errorMessage(t, tasks.error)} />}
-      <Typography.Text type="secondary">{t('cases.workbench.inbox.keyboardHint')}</Typography.Text>
+      {!compact && <Typography.Text type="secondary">{t('cases.workbench.inbox.keyboardHint')}</Typography.Text>}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the arrow keys only move focus between the row links inside */}
       <div onKeyDown={moveBetweenRows} data-testid="task-table">
         {compact ? (
@@ -244,7 +245,6 @@ export function WorkbenchInbox({ myId }: { myId: string }) {
             pagination={pagination}
             locale={{ emptyText: <span className="tb-wb-empty">{t('cases.workbench.inbox.empty')}</span> }}
             onRow={() => ({ 'data-testid': 'task-row' }) as object}
-            scroll={{ x: 940 }}
           />
         )}
       </div>

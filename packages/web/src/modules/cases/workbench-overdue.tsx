@@ -6,8 +6,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { phoneQuery, useMediaQuery } from '../../ui/use-media-query.ts';
+import { useMediaQuery } from '../../ui/use-media-query.ts';
 import { caseErrorMessage, formatDate, loc } from './labels.ts';
+import { narrowQuery } from './staff-rules.ts';
 import {
   type OverdueItem,
   type TaskView,
@@ -80,7 +81,7 @@ export function WorkbenchOverdue() {
   const lang = i18n.language;
   const overdue = useOverdue();
   const deptName = useDepartmentNames(lang);
-  const compact = useMediaQuery(phoneQuery);
+  const compact = useMediaQuery(narrowQuery);
   const [reassigning, setReassigning] = useState<ReassignTarget>();
   const items = [...(overdue.data?.items ?? [])].sort((a, b) =>
     a.sla === b.sla ? (a.dueDate ?? '').localeCompare(b.dueDate ?? '') : a.sla === 'red' ? -1 : 1,
@@ -149,42 +150,43 @@ export function WorkbenchOverdue() {
         </Card>
       </Flex>
       {overdue.isError && <Alert type="error" showIcon role="alert" title={caseErrorMessage(t, overdue.error, lang)} />}
-      {compact ? (
-        <List<OverdueItem>
-          dataSource={items}
-          loading={overdue.isFetching}
-          rowKey={(i) => `${i.caseId}-${i.scope}-${i.stepId ?? ''}`}
-          locale={{ emptyText: <span className="tb-wb-empty">{t('cases.workbench.overdue.empty')}</span> }}
-          data-testid="overdue-table"
-          renderItem={(i) => (
-            <List.Item data-testid="overdue-row">
-              <Flex vertical gap={6} style={{ width: '100%' }}>
-                <Flex justify="space-between" gap={8}>
-                  {link(i)}
-                  <SlaTag sla={i.sla} />
+      <Card title={<h2 className="tb-card-title">{t('cases.workbench.overdue.listTitle')}</h2>}>
+        {compact ? (
+          <List<OverdueItem>
+            dataSource={items}
+            loading={overdue.isFetching}
+            rowKey={(i) => `${i.caseId}-${i.scope}-${i.stepId ?? ''}`}
+            locale={{ emptyText: <span className="tb-wb-empty">{t('cases.workbench.overdue.empty')}</span> }}
+            data-testid="overdue-table"
+            renderItem={(i) => (
+              <List.Item data-testid="overdue-row">
+                <Flex vertical gap={6} style={{ width: '100%' }}>
+                  <Flex justify="space-between" gap={8}>
+                    {link(i)}
+                    <SlaTag sla={i.sla} />
+                  </Flex>
+                  <Typography.Text strong>{loc(i.itemName, lang)}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {what(i)} · {deptName(i.departmentId)} · {formatDate(i.dueDate, lang)}
+                  </Typography.Text>
+                  <div>{reassignButton(i)}</div>
                 </Flex>
-                <Typography.Text strong>{loc(i.itemName, lang)}</Typography.Text>
-                <Typography.Text type="secondary">
-                  {what(i)} · {deptName(i.departmentId)} · {formatDate(i.dueDate, lang)}
-                </Typography.Text>
-                <div>{reassignButton(i)}</div>
-              </Flex>
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Table<OverdueItem>
-          data-testid="overdue-table"
-          rowKey={(i) => `${i.caseId}-${i.scope}-${i.stepId ?? ''}`}
-          columns={columns}
-          dataSource={items}
-          loading={overdue.isFetching}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: <span className="tb-wb-empty">{t('cases.workbench.overdue.empty')}</span> }}
-          onRow={() => ({ 'data-testid': 'overdue-row' }) as object}
-          scroll={{ x: 1000 }}
-        />
-      )}
+              </List.Item>
+            )}
+          />
+        ) : (
+          <Table<OverdueItem>
+            data-testid="overdue-table"
+            rowKey={(i) => `${i.caseId}-${i.scope}-${i.stepId ?? ''}`}
+            columns={columns}
+            dataSource={items}
+            loading={overdue.isFetching}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: <span className="tb-wb-empty">{t('cases.workbench.overdue.empty')}</span> }}
+            onRow={() => ({ 'data-testid': 'overdue-row' }) as object}
+          />
+        )}
+      </Card>
       <OpenTasks onReassign={setReassigning} />
       {reassigning && <ReassignDialog item={reassigning} onClose={() => setReassigning(undefined)} />}
     </Flex>
@@ -198,17 +200,28 @@ function OpenTasks({ onReassign }: { onReassign: (target: ReassignTarget) => voi
   const [page, setPage] = useState(1);
   const tasks = useTasks({ status: 'active', page, pageSize: 10 });
   const colleagues = useColleagues();
+  const compact = useMediaQuery(narrowQuery);
+  const holderOf = (task: TaskView) =>
+    task.claimedBy
+      ? (colleagues.data?.find((s) => s.id === task.claimedBy)?.name ?? t('cases.workbench.inbox.claimedByOther'))
+      : t('cases.workbench.inbox.unclaimed');
+  const reassignButton = (task: TaskView) => (
+    <Button
+      size="small"
+      icon={<SwapOutlined aria-hidden />}
+      onClick={() => onReassign({ ...task, taskId: task.id })}
+      aria-label={t('cases.workbench.overdue.reassignCase', { number: task.trackingNumber, step: loc(task.stepName, lang) })}
+    >
+      {t('cases.workbench.overdue.reassign')}
+    </Button>
+  );
+  const link = (task: TaskView) => (
+    <Link to={`/workbench/cases/${task.caseId}`} className="tb-wb-mono tb-wb-nowrap">
+      {task.trackingNumber}
+    </Link>
+  );
   const columns: ColumnsType<TaskView> = [
-    {
-      title: t('cases.workbench.inbox.trackingNumber'),
-      key: 'no',
-      width: 165,
-      render: (_v, task) => (
-        <Link to={`/workbench/cases/${task.caseId}`} className="tb-wb-mono tb-wb-nowrap">
-          {task.trackingNumber}
-        </Link>
-      ),
-    },
+    { title: t('cases.workbench.inbox.trackingNumber'), key: 'no', width: 165, render: (_v, task) => link(task) },
     { title: t('cases.workbench.inbox.item'), key: 'item', render: (_v, task) => loc(task.itemName, lang) },
     { title: t('cases.workbench.inbox.step'), key: 'step', width: 120, render: (_v, task) => loc(task.stepName, lang) },
     {
@@ -222,44 +235,54 @@ function OpenTasks({ onReassign }: { onReassign: (target: ReassignTarget) => voi
         </Flex>
       ),
     },
-    {
-      title: t('cases.workbench.inbox.holder'),
-      key: 'holder',
-      width: 120,
-      render: (_v, task) =>
-        task.claimedBy
-          ? (colleagues.data?.find((s) => s.id === task.claimedBy)?.name ?? t('cases.workbench.inbox.claimedByOther'))
-          : t('cases.workbench.inbox.unclaimed'),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 100,
-      render: (_v, task) => (
-        <Button
-          size="small"
-          icon={<SwapOutlined aria-hidden />}
-          onClick={() => onReassign({ ...task, taskId: task.id })}
-          aria-label={t('cases.workbench.overdue.reassignCase', { number: task.trackingNumber, step: loc(task.stepName, lang) })}
-        >
-          {t('cases.workbench.overdue.reassign')}
-        </Button>
-      ),
-    },
+    { title: t('cases.workbench.inbox.holder'), key: 'holder', width: 120, render: (_v, task) => holderOf(task) },
+    { title: t('common.actions'), key: 'actions', width: 100, render: (_v, task) => reassignButton(task) },
   ];
+  const pagination = {
+    current: page,
+    pageSize: 10,
+    total: tasks.data?.total ?? 0,
+    onChange: setPage,
+    showSizeChanger: false,
+    simple: true,
+  };
   return (
     <Card title={<h2 className="tb-card-title">{t('cases.workbench.overdue.openTasks')}</h2>}>
-      <Table<TaskView>
-        data-testid="open-tasks"
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={tasks.data?.items ?? []}
-        loading={tasks.isFetching}
-        onRow={() => ({ 'data-testid': 'open-task-row' }) as object}
-        pagination={{ current: page, pageSize: 10, total: tasks.data?.total ?? 0, onChange: setPage, showSizeChanger: false, simple: true }}
-        scroll={{ x: 860 }}
-      />
+      {compact ? (
+        <List<TaskView>
+          data-testid="open-tasks"
+          rowKey="id"
+          dataSource={tasks.data?.items ?? []}
+          loading={tasks.isFetching}
+          pagination={{ ...pagination, align: 'center' }}
+          renderItem={(task) => (
+            <List.Item data-testid="open-task-row">
+              <Flex vertical gap={6} style={{ width: '100%' }}>
+                <Flex justify="space-between" gap={8}>
+                  {link(task)}
+                  <SlaTag sla={task.sla} />
+                </Flex>
+                <Typography.Text strong>{loc(task.itemName, lang)}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {loc(task.stepName, lang)} · {holderOf(task)}
+                </Typography.Text>
+                <div>{reassignButton(task)}</div>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<TaskView>
+          data-testid="open-tasks"
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={tasks.data?.items ?? []}
+          loading={tasks.isFetching}
+          onRow={() => ({ 'data-testid': 'open-task-row' }) as object}
+          pagination={pagination}
+        />
+      )}
     </Card>
   );
 }

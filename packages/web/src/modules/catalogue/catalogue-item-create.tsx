@@ -122,6 +122,7 @@ export function CatalogueItemCreate({ me }: { me: Me }) {
         <Form<Values>
           form={form}
           layout="vertical"
+          className="tb-item-editor"
           onFinish={(v) => void onFinish(v)}
           initialValues={{
             legalBasis: [{ law: '', article: '' }],

@@ -1,6 +1,14 @@
 import { Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AddButton, ChannelsInput, DepartmentSelect, EntryActions, LegalBasisList, LocalizedInputs } from './editor-controls.tsx';
+import {
+  AddButton,
+  ChannelsInput,
+  DepartmentSelect,
+  EntryActions,
+  LegalBasisList,
+  LocalizedInputs,
+  useFieldValue,
+} from './editor-controls.tsx';
 import { useItemOptions, useLicenceTypeOptions, useTaxonomyOptions } from './editor-options.ts';
 
 /** Licence type of the result: a select of the known types, or a typed code when they cannot be read. */
@@ -33,8 +41,7 @@ export function EditorBasics({ code }: { code: string }) {
   const { t } = useTranslation();
   const options = useItemOptions();
   const taxonomy = useTaxonomyOptions();
-  const form = Form.useFormInstance();
-  const feeKind = Form.useWatch(['fee', 'kind'], form) as string | undefined;
+  const feeKind = useFieldValue<string>(['fee', 'kind']);
   const days = { min: 0, max: 730, precision: 0, style: { width: '100%' } };
 
   return (

@@ -1,7 +1,8 @@
 import type { SituationQuestion } from '@tongban/domain';
-import { Form, Select } from 'antd';
+import { Select } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFieldValue } from './editor-controls.tsx';
 import { loc } from './labels.ts';
 
 type Condition = Record<string, string[]>;
@@ -25,9 +26,8 @@ export function ConditionPicker({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const form = Form.useFormInstance();
   // Watched here, not by the tab: editing a question re-renders the pickers, not every entry.
-  const situations = (Form.useWatch('situations', form) ?? []) as SituationQuestion[];
+  const situations = useFieldValue<SituationQuestion[]>('situations') ?? [];
   const ownId = useId();
   const legendId = `${id ?? ownId}-legend`;
   const known = situations.filter((s) => s.id);

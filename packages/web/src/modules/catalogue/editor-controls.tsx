@@ -111,6 +111,16 @@ export function EntryActions({
   );
 }
 
+/**
+ * `Form.useWatch` with the stored value on the first render (useWatch starts out undefined), so the
+ * fields that depend on it (a material's source details, a select field's options) exist at once.
+ */
+export function useFieldValue<T>(path: (string | number)[] | string): T | undefined {
+  const form = Form.useFormInstance();
+  const watched = Form.useWatch(path, form) as T | undefined;
+  return watched === undefined ? (form.getFieldValue(path) as T | undefined) : watched;
+}
+
 /** One entry of a list (a question, a material, a step) as a labelled group with its actions. */
 export function EntryFieldset({
   legend,

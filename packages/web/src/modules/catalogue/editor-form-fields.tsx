@@ -3,7 +3,7 @@ import { AutoComplete, Checkbox, Form, Input, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConditionPicker } from './editor-condition.tsx';
-import { AddButton, EntryActions, EntryFieldset, ListErrors, LocalizedInputs } from './editor-controls.tsx';
+import { AddButton, EntryActions, EntryFieldset, ListErrors, LocalizedInputs, useFieldValue } from './editor-controls.tsx';
 import { useItemOptions, useResourceOptions } from './editor-options.ts';
 import { loc } from './labels.ts';
 
@@ -92,10 +92,9 @@ function FieldEntry({
   prefillOptions: { value: string; label: string }[];
 }) {
   const { t, i18n } = useTranslation();
-  const form = Form.useFormInstance();
   const options = useItemOptions();
-  const type = Form.useWatch(['form', index, 'type'], form) as FormField['type'] | undefined;
-  const label = loc(Form.useWatch(['form', index, 'label'], form), i18n.language);
+  const type = useFieldValue<FormField['type']>(['form', index, 'type']);
+  const label = loc(useFieldValue<{ zh: string; en: string }>(['form', index, 'label']), i18n.language);
   const what = t('catalogue.editor.fieldN', { n: index + 1 });
 
   return (

@@ -3,7 +3,7 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LicenceTypeInput } from './editor-basics.tsx';
 import { ConditionPicker } from './editor-condition.tsx';
-import { AddButton, EntryActions, EntryFieldset, ListErrors, LocalizedInputs } from './editor-controls.tsx';
+import { AddButton, EntryActions, EntryFieldset, ListErrors, LocalizedInputs, useFieldValue } from './editor-controls.tsx';
 import { newId } from './editor-model.ts';
 import { useItemOptions, useResourceOptions } from './editor-options.ts';
 import { loc } from './labels.ts';
@@ -15,7 +15,7 @@ function DatahubSource({ index }: { index: number }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const resources = useResourceOptions();
-  const resource = Form.useWatch(['materials', index, 'source', 'resource'], form) as string | undefined;
+  const resource = useFieldValue<string>(['materials', index, 'source', 'resource']);
   return (
     <>
       <Form.Item name={[index, 'source', 'resource']} label={t('catalogue.editor.resource')} rules={[{ required: true }]}>
@@ -50,8 +50,7 @@ function DatahubSource({ index }: { index: number }) {
 /** An earlier step whose result is the material (e.g. a licence issued in step 3 used in step 5). */
 function EarlierStepSource({ index }: { index: number }) {
   const { t, i18n } = useTranslation();
-  const form = Form.useFormInstance();
-  const steps = (Form.useWatch('process', form) ?? []) as ProcessStep[];
+  const steps = useFieldValue<ProcessStep[]>('process') ?? [];
   return (
     <Form.Item name={[index, 'source', 'stepId']} label={t('catalogue.editor.earlierStep')} rules={[{ required: true }]}>
       <Select
@@ -103,10 +102,9 @@ function MaterialEntry({
   remove: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const form = Form.useFormInstance();
   const options = useItemOptions();
-  const kind = Form.useWatch(['materials', index, 'source', 'kind'], form) as Material['source']['kind'] | undefined;
-  const name = loc(Form.useWatch(['materials', index, 'name'], form), i18n.language);
+  const kind = useFieldValue<Material['source']['kind']>(['materials', index, 'source', 'kind']);
+  const name = loc(useFieldValue<{ zh: string; en: string }>(['materials', index, 'name']), i18n.language);
   const what = t('catalogue.admin.material', { n: index + 1 });
   const supply = !kind || kind === 'applicant' ? t('catalogue.guide.bring') : t('catalogue.guide.noNeed');
 

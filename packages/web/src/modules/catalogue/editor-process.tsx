@@ -2,7 +2,15 @@ import { type ProcessStep, processWorkingDays } from '@tongban/domain';
 import { Alert, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConditionPicker } from './editor-condition.tsx';
-import { AddButton, DepartmentSelect, EntryActions, EntryFieldset, ListErrors, LocalizedInputs } from './editor-controls.tsx';
+import {
+  AddButton,
+  DepartmentSelect,
+  EntryActions,
+  EntryFieldset,
+  ListErrors,
+  LocalizedInputs,
+  useFieldValue,
+} from './editor-controls.tsx';
 import { newId } from './editor-model.ts';
 import { defaultRoleOfKind, type StepKind, useItemOptions } from './editor-options.ts';
 import { loc } from './labels.ts';
@@ -10,9 +18,8 @@ import { loc } from './labels.ts';
 /** Promised days of the steps (a parallel group counts its longest step, as the server counts) against the item's promise. */
 function DaysBudget() {
   const { t } = useTranslation();
-  const form = Form.useFormInstance();
-  const steps = (Form.useWatch('process', form) ?? []) as ProcessStep[];
-  const promisedDays = Form.useWatch('promisedDays', form) as number | undefined;
+  const steps = useFieldValue<ProcessStep[]>('process') ?? [];
+  const promisedDays = useFieldValue<number>('promisedDays');
   const usable = steps.filter(Boolean).map((s) => ({ ...s, workingDays: Number(s.workingDays) || 0 }));
   const total = processWorkingDays(usable);
   const over = promisedDays !== undefined && promisedDays !== null && total > promisedDays;
@@ -41,7 +48,7 @@ function StepEntry({
   const { t, i18n } = useTranslation();
   const form = Form.useFormInstance();
   const options = useItemOptions();
-  const name = loc(Form.useWatch(['process', index, 'name'], form), i18n.language);
+  const name = loc(useFieldValue<{ zh: string; en: string }>(['process', index, 'name']), i18n.language);
   const what = t('catalogue.editor.stepN', { n: index + 1 });
 
   return (

@@ -1,7 +1,7 @@
 import type { SituationQuestion } from '@tongban/domain';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AddButton, EntryActions, EntryFieldset, ListErrors, LocalizedInputs } from './editor-controls.tsx';
+import { AddButton, EntryActions, EntryFieldset, ListErrors, LocalizedInputs, useFieldValue } from './editor-controls.tsx';
 import { newId } from './editor-model.ts';
 import { loc } from './labels.ts';
 
@@ -64,8 +64,7 @@ function OptionsList({ questionIndex, questionLabel }: { questionIndex: number; 
 /** 情形: the questions that narrow materials, form fields and steps to the applicant's situation. */
 export function EditorSituations() {
   const { t, i18n } = useTranslation();
-  const form = Form.useFormInstance();
-  const situations = (Form.useWatch('situations', form) ?? []) as SituationQuestion[];
+  const situations = useFieldValue<SituationQuestion[]>('situations') ?? [];
 
   return (
     <div className="tb-editor-tab">

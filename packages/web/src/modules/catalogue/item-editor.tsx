@@ -2,7 +2,7 @@ import './item-editor.css';
 import type { ServiceItemContent } from '@tongban/domain';
 import { Alert, App, Button, Card, Form, Tabs } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../ui/api-errors.ts';
@@ -55,39 +55,45 @@ function EditorForm({
   const [form] = Form.useForm<EditorValues>();
   const { save } = useCatalogueMutations(detail.code);
   const [tab, setTab] = useEditorTab();
-  const [json, setJson] = useState({ text: '', dirty: false });
+  // Filled when the JSON tab is opened; here too when the editor opens on it (a link, or after "apply").
+  const [json, setJson] = useState(() => ({ text: tab === 'json' ? JSON.stringify(base, null, 2) : '', dirty: false }));
   const [jsonError, setJsonError] = useState<string>();
   const [jsonIssues, setJsonIssues] = useState<FieldIssue[]>([]);
-  // Server issues no form field encloses (e.g. the steps' total time), shown at the top of their tab.
+  // The cause, not its wording, so a language switch re-words it.
+  const [topError, setTopError] = useState<{ error: unknown } | 'fix'>();
+  // A tab's fields exist once it has been opened (antd renders a panel on first view and keeps it):
+  // editing the basics never pays for fifty materials. Server issues of a tab not opened yet wait
+  // in `pending` until it is; issues no field encloses (the steps' total time) go in `unplaced`.
+  const [visited, setVisited] = useState<ReadonlySet<EditorTab>>(() => new Set([tab]));
+  const [pending, setPending] = useState<FieldIssue[]>([]);
   const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
-  const [errorCounts, setErrorCounts] = useState<Partial<Record<EditorTab, number>>>({});
-  const [topError, setTopError] = useState<string>();
-  // Every tab is rendered (hidden) so the whole document validates and server errors find their
-  // fields; the hidden ones follow the visible one in a transition, so the editor appears at once.
-  const [renderAll, setRenderAll] = useState(false);
-  useEffect(() => startTransition(() => setRenderAll(true)), []);
+  const [focusIssue, setFocusIssue] = useState<string>();
+  const [fieldErrorCounts, setFieldErrorCounts] = useState<Partial<Record<EditorTab, number>>>({});
 
-  const countErrors = (loose: readonly FieldIssue[] = unplaced) => {
+  useEffect(() => setVisited((v) => (v.has(tab) ? v : new Set([...v, tab]))), [tab]);
+
+  const countFieldErrors = () => {
     const counts: Partial<Record<EditorTab, number>> = {};
-    const add = (field: string) => {
-      const key = tabOfField(field);
+    for (const f of form.getFieldsError()) {
+      if (f.errors.length === 0) continue;
+      const key = tabOfField(f.name.join('.'));
       counts[key] = (counts[key] ?? 0) + 1;
-    };
-    for (const f of form.getFieldsError()) if (f.errors.length > 0) add(f.name.join('.'));
-    for (const issue of loose) add(issue.field);
+    }
     // Called on every keystroke: re-render the whole editor only when a tab's count changed.
-    setErrorCounts((previous) => (JSON.stringify(previous) === JSON.stringify(counts) ? previous : counts));
+    setFieldErrorCounts((previous) => (JSON.stringify(previous) === JSON.stringify(counts) ? previous : counts));
   };
+  const errorCount = (key: EditorTab) =>
+    (fieldErrorCounts[key] ?? 0) + [...unplaced, ...pending].filter((i) => tabOfField(i.field) === key).length;
 
-  const goTo = (name: NamePath | undefined, field: string) => {
-    setTab(tabOfField(field));
-    if (!name) return;
-    // After the tab's panel is shown.
-    window.setTimeout(() => {
-      form.scrollToField(name, { block: 'center' });
-      form.focusField(name);
-    }, 50);
-  };
+  // Focus moves to a field once its tab is shown (a hidden field cannot take focus).
+  const [focusTarget, setFocusTarget] = useState<NamePath>();
+  const scrollTo = (name: NamePath) => setFocusTarget(name);
+  useEffect(() => {
+    if (focusTarget === undefined || tabOfField([focusTarget].flat().join('.')) !== tab) return;
+    form.scrollToField(focusTarget, { block: 'center' });
+    form.focusField(focusTarget);
+    setFocusTarget(undefined);
+  }, [focusTarget, tab, form]);
 
   const describe = (issue: FieldIssue, placedOn: string) => {
     const text =
@@ -97,35 +103,49 @@ function EditorForm({
     return placedOn === issue.field ? text : `${issue.field.slice(placedOn.length + 1)}: ${text}`;
   };
 
-  const showServerErrors = (error: unknown, fromJson: boolean) => {
-    const issues = issuesOf(error);
-    setTopError(errorMessage(t, error));
-    if (fromJson) {
-      setJsonIssues(issues.map((i) => ({ ...i, message: messageIn(i.message, i18n.language) })));
-      setTab('json');
-      return;
-    }
+  // Puts the pending issues of opened tabs on their fields, once those fields exist.
+  useEffect(() => {
+    const ready = pending.filter((i) => visited.has(tabOfField(i.field)));
+    if (ready.length === 0) return;
     const registered = new Map(form.getFieldsError().map((f) => [f.name.join('.'), f.name as NamePath]));
     const placed = new Map<string, string[]>();
     const loose: FieldIssue[] = [];
-    for (const issue of issues) {
+    for (const issue of ready) {
       const name = placeIssue(issue.field, [...registered.keys()]);
       if (name) placed.set(name, [...(placed.get(name) ?? []), describe(issue, name)]);
       else loose.push({ ...issue, message: messageIn(issue.message, i18n.language) });
     }
     form.setFields([...placed].map(([name, errors]) => ({ name: registered.get(name) as NamePath, errors })));
-    setUnplaced(loose);
-    countErrors(loose);
+    setUnplaced((u) => [...u, ...loose]);
+    setPending((p) => p.filter((i) => !ready.includes(i)));
+    countFieldErrors();
+    const target = focusIssue && ready.some((i) => i.field === focusIssue) ? placeIssue(focusIssue, [...registered.keys()]) : undefined;
+    if (target) {
+      scrollTo(registered.get(target) as NamePath);
+      setFocusIssue(undefined);
+    }
+  });
+
+  const showServerErrors = (error: unknown, fromJson: boolean) => {
+    const issues = issuesOf(error);
+    setTopError({ error });
+    if (fromJson) {
+      setJsonIssues(issues.map((i) => ({ ...i, message: messageIn(i.message, i18n.language) })));
+      setTab('json');
+      return;
+    }
+    setPending(issues);
     const first = issues[0];
     if (first) {
-      const name = placeIssue(first.field, [...registered.keys()]);
-      goTo(name ? registered.get(name) : undefined, first.field);
+      setFocusIssue(first.field);
+      setTab(tabOfField(first.field));
     }
   };
 
   const onSave = async () => {
     setTopError(undefined);
     setUnplaced([]);
+    setPending([]);
     setJsonIssues([]);
     let content: ServiceItemContent;
     const fromJson = json.dirty;
@@ -143,9 +163,12 @@ function EditorForm({
         await form.validateFields();
       } catch (error) {
         const first = (error as { errorFields?: { name: NamePath }[] }).errorFields?.[0];
-        countErrors([]);
-        setTopError(t('catalogue.editor.fixMarked'));
-        if (first) goTo(first.name, (first.name as (string | number)[]).join('.'));
+        countFieldErrors();
+        setTopError('fix');
+        if (first) {
+          setTab(tabOfField((first.name as (string | number)[]).join('.')));
+          scrollTo(first.name);
+        }
         return;
       }
       content = toContent(form.getFieldsValue(true), base);
@@ -211,21 +234,27 @@ function EditorForm({
       form={form}
       layout="vertical"
       initialValues={toFormValues(base)}
-      onFieldsChange={() => countErrors()}
+      onFieldsChange={countFieldErrors}
       // Enter in a field saves too; onSave validates and shows what is wrong either way.
       onFinish={() => void onSave()}
       onFinishFailed={() => void onSave()}
       className="tb-item-editor"
     >
-      {topError && <Alert type="error" showIcon title={topError} className="tb-editor-alert" />}
+      {topError && (
+        <Alert
+          type="error"
+          showIcon
+          title={topError === 'fix' ? t('catalogue.editor.fixMarked') : errorMessage(t, topError.error)}
+          className="tb-editor-alert"
+        />
+      )}
       <Tabs
         activeKey={tab}
         onChange={openTab}
         items={editorTabs.map((key) => {
-          const errors = errorCounts[key] ?? 0;
+          const errors = errorCount(key);
           return {
             key,
-            forceRender: renderAll,
             label: (
               <span className="tb-tab-label" data-errors={errors || undefined}>
                 {t(`catalogue.editor.tab.${key}`)}

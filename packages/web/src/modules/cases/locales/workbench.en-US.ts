@@ -256,5 +256,6 @@ export const casesWorkbenchEnUS: Strings<typeof casesWorkbenchZhCN> = {
     reassigned: 'Reassigned',
     empty: 'Nothing overdue or at risk',
     openTasks: 'All open tasks of the department (reassign)',
+    listTitle: 'Overdue and at-risk cases and steps',
   },
 };

@@ -251,5 +251,6 @@ export const casesWorkbenchZhCN = {
     reassigned: '已转交',
     empty: '没有超期或即将到期的办件',
     openTasks: '部门全部在办任务（可转交）',
+    listTitle: '超期和即将到期的办件与环节',
   },
 };
