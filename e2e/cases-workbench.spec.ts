@@ -12,7 +12,7 @@ import {
   walkInPerson,
   withWrongCheckCharacter,
 } from './cases-workbench.support.ts';
-import { expect as baseExpect, demoCity, expectNoSeriousA11yViolations, isPhone, loginAsStaff, shot, test } from './support.ts';
+import { expect as baseExpect, choose, demoCity, expectNoSeriousA11yViolations, isPhone, loginAsStaff, shot, test } from './support.ts';
 
 // Several staff pages per journey, each a full load of the workbench on a 2-core machine shared
 // with other runs: a page may take longer than the suite's 20 s to show (waiting is not weaker).
@@ -28,10 +28,6 @@ const RETIREMENT = 'SH-HRSS-JF-001';
 const SKILLS_SUBSIDY = 'SH-HRSS-JF-005';
 const communityClerk = 'clerk.huangpu.nanjingdonglu';
 
-function projectIndex(testInfo: { project: { name: string } }) {
-  return testInfo.project.name === 'phone' ? 1 : 0;
-}
-
 async function openInbox(page: Page) {
   await page.goto('/workbench/tasks');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('部门待办');
@@ -46,8 +42,8 @@ test('journey 4a: a clerk at a community service centre files a walk-in case; th
   browser,
   baseURL,
 }, testInfo) => {
-  const phone = isPhone(testInfo);
-  const person = walkInPerson(projectIndex(testInfo));
+  test.skip(isPhone(testInfo), 'window intake is keyboard work at a counter desk; the phone project covers the citizen side (4b)');
+  const person = walkInPerson(testInfo.retry);
   const hrssClerk = await ensureDepartmentClerk(baseURL as string, 'hrss');
 
   await loginAsStaff(page, communityClerk);
@@ -118,7 +114,7 @@ test('journey 4a: a clerk at a community service centre files a walk-in case; th
   await shot(page, testInfo, '4a-04-lookup');
 
   // The department's clerk finds it in the inbox (on time), claims it, opens it and accepts it.
-  const hrss = await staffPage(browser, baseURL as string, hrssClerk, phone);
+  const hrss = await staffPage(browser, baseURL as string, hrssClerk, false);
   await openInbox(hrss);
   const row = taskRow(hrss, trackingNumber);
   await expect(row).toContainText('按时');
@@ -141,7 +137,8 @@ test('journey 4a: a clerk at a community service centre files a walk-in case; th
   await dialog.getByLabel('审查意见（选填）').fill('材料齐全，予以受理');
   await dialog.getByRole('button', { name: '受理', exact: true }).click();
   await expect(hrss.getByTestId('case-status')).toHaveText('审查中');
-  await expect(hrss.getByTestId('case-actions')).toContainText('当前没有需要您办理的操作');
+  // Review is the reviewer's: the clerk has only the window's own actions left (logging a visit).
+  await expect(hrss.getByTestId('case-actions').getByRole('button', { name: '受理', exact: true })).toHaveCount(0);
   await hrss.context().close();
 });
 
@@ -181,8 +178,7 @@ test('journey 4b: a citizen applies online; the department asks for a supplement
   await dialog.getByRole('button', { name: '一次性告知补正' }).click();
   await expect(dialog.getByText('此项为必填项').first()).toBeVisible();
   await dialog.getByLabel('理由').fill('证书扫描件不清晰，无法核验证书编号');
-  await dialog.getByLabel('材料 1').click();
-  await staff.locator('.ant-select-item-option').filter({ hasText: '职业资格证书或职业技能等级证书' }).click();
+  await choose(staff, dialog.getByLabel('材料 1'), '职业资格证书或职业技能等级证书');
   await dialog.getByLabel('补正要求 1').fill('请上传清晰的证书扫描件（含证书编号页）');
   await shot(staff, testInfo, '4b-01-request-supplement');
   await expectNoSeriousA11yViolations(staff);
@@ -278,8 +274,7 @@ test('journey 4d: a supervisor hands a claimed task to a colleague; the first ho
   await expect(open).toContainText('HRSS窗口');
   await open.getByRole('button', { name: /^转交办件/ }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('转交给').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: `clerk.hrss.e2e2` }).click();
+  await choose(page, dialog.getByLabel('转交给'), /clerk\.hrss\.e2e2/);
   await dialog.getByLabel('理由').fill('原经办人外出培训');
   await shot(page, testInfo, '4d-01-reassign');
   await expectNoSeriousA11yViolations(page);

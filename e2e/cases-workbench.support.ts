@@ -136,7 +136,7 @@ export async function staffPage(browser: Browser, baseURL: string, username: str
   return page;
 }
 
-/** A living adult of the registry around retirement age, without an account; `nth` gives each project its own. */
+/** A living adult of the registry around retirement age, without an account; `nth` gives each attempt (retry) its own. */
 export function walkInPerson(nth: number) {
   const city = demoCity();
   const taken = new Set(city.users.map((u) => u.idNumber));

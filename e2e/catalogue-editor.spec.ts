@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, isPhone, loginAsStaff, test } from './support.ts';
+import type { Page, TestInfo } from '@playwright/test';
+import { choose, expect, expectNoSeriousA11yViolations, expectRefusedRequest, isPhone, loginAsStaff, test } from './support.ts';
 
 /**
  * A full-page picture from the top (e2e/artifacts, like support.ts `shot`). The editor's save bar
@@ -17,12 +17,6 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   });
 }
 
-/** Picks an option of an antd select (the options live in a popup outside the field). */
-async function choose(page: Page, select: Locator, option: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
 async function openTab(page: Page, name: string) {
   await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
   await expect(page.getByRole('tab', { name: new RegExp(`^${name}`) })).toHaveAttribute('aria-selected', 'true');
@@ -35,6 +29,7 @@ test('an administrator creates an item with a situation, a conditional document,
   page,
   consoleErrors,
 }, testInfo) => {
+  test.skip(isPhone(testInfo), 'catalogue editing is desk work; the phone project reads the published guide (catalogue.spec.ts)');
   // A long journey (two logins, five tabs, a refused and an accepted save, publication, the portal) on a shared machine.
   test.slow();
   const code = `SH-SAMR-E2E-${isPhone(testInfo) ? 'P' : 'D'}${testInfo.retry}`;
@@ -139,7 +134,7 @@ test('an administrator creates an item with a situation, a conditional document,
   await expect(review.getByText('受理环节必须是第一个环节。')).toBeVisible();
   await expect(page.getByText(/各环节时限合计 10 个工作日，超过承诺时限 5/)).toBeVisible();
   // The refused save (HTTP 400) is expected here, not a fault of the page.
-  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/status of 400/.test(e)));
+  expectRefusedRequest(consoleErrors, 400);
   await shot(page, testInfo, '62-catalogue-editor-server-errors');
 
   await choose(page, review.getByRole('combobox', { name: '环节类型' }), '审查');

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoCity, expect, isPhone, shot, test, unregisteredPerson } from './support.ts';
+import { DEMO_PASSWORD, demoCity, expect, expectRefusedRequest, isPhone, shot, test, unregisteredPerson } from './support.ts';
 
 /** Swaps the last (check) character for a wrong one: the form must catch it before the server does. */
 function withWrongCheckDigit(idNumber: string): string {
@@ -6,7 +6,7 @@ function withWrongCheckDigit(idNumber: string): string {
   return idNumber.slice(0, 17) + (last === '0' ? '1' : '0');
 }
 
-test('journey 1: a citizen registers, logs in and switches the language to English and back', async ({ page }, testInfo) => {
+test('journey 1: a citizen registers, logs in and switches the language to English and back', async ({ page, consoleErrors }, testInfo) => {
   const person = unregisteredPerson(testInfo.project.name === 'phone' ? 1 + testInfo.retry : 10 + testInfo.retry);
 
   // The portal home, in Chinese by default.
@@ -59,6 +59,7 @@ test('journey 1: a citizen registers, logs in and switches the language to Engli
   await panel.getByLabel('密码', { exact: true }).fill('wrong-password-1');
   await panel.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('login-error')).toHaveText('账号或密码不正确。');
+  expectRefusedRequest(consoleErrors, 401);
   await shot(page, testInfo, '06-login-wrong-password');
   await panel.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
   await panel.getByRole('button', { name: '登录' }).click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, demoCity, expect, expectNoSeriousA11yViolations, isPhone, shot, test } from './support.ts';
+import { DEMO_PASSWORD, demoCity, expect, expectNoSeriousA11yViolations, expectRefusedRequest, isPhone, shot, test } from './support.ts';
 
 /**
  * Once-only, as the citizen sees it: the demo mother applies online for her newborn's birth
@@ -83,9 +83,7 @@ test('a citizen applies online, sees what the platform already has and from whom
   await upload.setInputFiles(text);
   await expect(page.getByTestId('upload-error')).toContainText('仅接受');
   // The browser logs the refused upload (415) as a failed resource: expected here, and only here.
-  const refused = consoleErrors.findIndex((e) => e.includes('status of 415'));
-  expect(refused).toBeGreaterThanOrEqual(0);
-  consoleErrors.splice(refused, 1);
+  expectRefusedRequest(consoleErrors, 415);
   await upload.setInputFiles(pdf);
   await expect(page.getByTestId('file-chosen')).toContainText('declaration.pdf');
   await expect(page.getByTestId('upload-error')).toHaveCount(0);

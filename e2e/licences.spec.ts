@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Page, PlaywrightWorkerArgs } from '@playwright/test';
 import { DEMO_PASSWORD, demoCity, expect, expectNoSeriousA11yViolations, isPhone, shot, test } from './support.ts';
 
 /**
@@ -43,7 +43,7 @@ async function apiLogin(request: APIRequestContext, kind: 'user' | 'staff', user
 }
 
 /** Files the change registration for the demo enterprise and drives it to 办结 (approved); returns the licence number. */
-async function concludedChangeRegistration(page: Page, playwright: typeof import('@playwright/test'), baseURL: string, suffix: string) {
+async function concludedChangeRegistration(page: Page, playwright: PlaywrightWorkerArgs['playwright'], baseURL: string, suffix: string) {
   const city = demoCity();
   const rep = await apiLogin(page.context().request, 'user', city.demo.legalRepresentative.idNumber);
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { buildDemoCity, type City, DEMO_PASSWORD } from '@tongban/seed';
 
 export { DEMO_PASSWORD };
@@ -87,6 +87,43 @@ export async function loginAsStaff(page: Page, username: string) {
   await panel.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
   await panel.getByRole('button', { name: '登录' }).click();
   await expect(page).toHaveURL(/\/workbench/);
+}
+
+/**
+ * Picks an option of an antd Select and waits until the select shows it: a click that lands while
+ * the dropdown is still opening would otherwise leave the field empty without a sign.
+ */
+export async function choose(page: Page, select: Locator, option: string | RegExp) {
+  await select.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  // A string is the option's whole title; a pattern picks the option whose text it matches.
+  const target =
+    typeof option === 'string'
+      ? dropdown.getByTitle(option, { exact: true })
+      : dropdown.locator('.ant-select-item-option').filter({ hasText: option });
+  // A click that lands while the dropdown is still sliding in is lost (the option only lights up):
+  // open and pick again until the field shows the choice.
+  await expect(async () => {
+    if (!(await dropdown.isVisible())) await select.click();
+    await target.click({ timeout: 5_000 });
+    await expect(selectField(select)).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** The whole antd Select (or TreeSelect) around its combobox input: where the chosen value shows. */
+export function selectField(select: Locator): Locator {
+  return select.locator(`xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);
+}
+
+/**
+ * The browser logs every refused request ("Failed to load resource: … status of 401") as a console
+ * error. Where a journey provokes one on purpose, it takes exactly that one off the list — any
+ * other stays and fails the test.
+ */
+export function expectRefusedRequest(consoleErrors: string[], status: number) {
+  const index = consoleErrors.findIndex((e) => e.includes(`status of ${status}`));
+  expect(index, `a refused request (HTTP ${status}) in the browser console`).toBeGreaterThanOrEqual(0);
+  consoleErrors.splice(index, 1);
 }
 
 export function isPhone(testInfo: TestInfo) {

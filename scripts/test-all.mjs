@@ -75,7 +75,8 @@ stage('boundaries', 'npx', ['depcruise', '--config', '.dependency-cruiser.cjs', 
 stage('typecheck', 'npx', ['tsc', '-p', 'packages/domain']) &&
   stage('typecheck', 'npx', ['tsc', '-p', 'packages/server']) &&
   stage('typecheck', 'npx', ['tsc', '-p', 'seed']) &&
-  stage('typecheck', 'npx', ['tsc', '-p', 'packages/web']);
+  stage('typecheck', 'npx', ['tsc', '-p', 'packages/web']) &&
+  stage('typecheck', 'npx', ['tsc', '-p', 'e2e']);
 
 if (!only.length || only.includes('unit')) {
   const file = join(reportDir, 'vitest-pglite.json');
