@@ -116,39 +116,69 @@ function plausibleToken(token: string): boolean {
   return token.length > 0 && token.length <= 128;
 }
 
-/** The actor behind a principal, or undefined when the account is gone or deactivated. */
-export async function loadActor(sql: Sql, principal: Principal, sessionId: string, now: Date): Promise<Actor | undefined> {
+/** The columns an actor is made of, for either kind of principal (a left join leaves the other kind's null). */
+const actorColumns = (staffAlias: string, userAlias: string, validAt: string) => `
+  ${staffAlias}.name as staff_name, ${staffAlias}.department_id, ${staffAlias}.active as staff_active,
+  case when ${staffAlias}.id is not null then array(select r.role from staff_role r where r.staff_id = ${staffAlias}.id order by r.role) end as roles,
+  ${userAlias}.id_number, ${userAlias}.name as user_name,
+  case when ${userAlias}.id is not null then array(select m.credit_code from enterprise_member m
+    where m.user_id = ${userAlias}.id and (m.valid_until is null or m.valid_until > ${validAt}) order by m.credit_code) end as enterprises`;
+
+type ActorRow = {
+  staff_name: string | null;
+  department_id: string | null;
+  staff_active: boolean | null;
+  roles: string[] | null;
+  id_number: string | null;
+  user_name: string | null;
+  enterprises: string[] | null;
+};
+
+/** The actor a row of `actorColumns` describes, or undefined when the account is gone or deactivated. */
+function actorOf(principal: Principal, sessionId: string, row: ActorRow | undefined): Actor | undefined {
   if (principal.type === 'staff') {
-    const rows = await sql.query<{ id: string; name: string; department_id: string; active: boolean; roles: string[] }>(
-      `select s.id, s.name, s.department_id, s.active,
-         array(select r.role from staff_role r where r.staff_id = s.id order by r.role) as roles
-       from staff s where s.id = $1`,
-      [principal.id],
-    );
-    const row = rows[0];
-    if (!row?.active) return undefined;
-    const roles = row.roles.filter((r): r is StaffRole => (staffRoles as readonly string[]).includes(r));
+    if (!row?.staff_active || row.staff_name === null || row.department_id === null) return undefined;
+    const roles = (row.roles ?? []).filter((r): r is StaffRole => (staffRoles as readonly string[]).includes(r));
     return {
       kind: 'staff',
       sessionId,
-      staffId: row.id,
-      name: row.name,
+      staffId: principal.id,
+      name: row.staff_name,
       departmentId: row.department_id,
       roles,
       permissions: permissionsOf(roles),
     };
   }
-  const rows = await sql.query<{ id: string; id_number: string; name: string; enterprises: string[] }>(
-    `select u.id, u.id_number, u.name,
-       array(select m.credit_code from enterprise_member m
-             where m.user_id = u.id and (m.valid_until is null or m.valid_until > $2) order by m.credit_code) as enterprises
-     from user_account u where u.id = $1`,
-    [principal.id, now],
-  );
-  const row = rows[0];
-  if (!row) return undefined;
-  return { kind: 'user', sessionId, userId: row.id, idNumber: row.id_number, name: row.name, enterprises: row.enterprises };
+  if (!row || row.id_number === null || row.user_name === null) return undefined;
+  return {
+    kind: 'user',
+    sessionId,
+    userId: principal.id,
+    idNumber: row.id_number,
+    name: row.user_name,
+    enterprises: row.enterprises ?? [],
+  };
 }
+
+/** The actor behind a principal, or undefined when the account is gone or deactivated. */
+export async function loadActor(sql: Sql, principal: Principal, sessionId: string, now: Date): Promise<Actor | undefined> {
+  const rows = await sql.query<ActorRow>(
+    `select ${actorColumns('st', 'u', '$3')}
+     from (select $1::text as type, $2::text as id) p
+     left join staff st on p.type = 'staff' and st.id = p.id
+     left join user_account u on p.type = 'user' and u.id = p.id`,
+    [principal.type, principal.id, now],
+  );
+  return actorOf(principal, sessionId, rows[0]);
+}
+
+// One round trip per request: the session and the actor behind it come back together.
+const sessionWithActorSql = `select s.id, s.principal_type, s.principal_id, s.last_seen_at, s.absolute_expires_at, s.ended_at, s.end_reason,
+  ${actorColumns('st', 'u', '$2')}
+  from session s
+  left join staff st on s.principal_type = 'staff' and st.id = s.principal_id
+  left join user_account u on s.principal_type = 'user' and u.id = s.principal_id
+  where s.token_hash = $1`;
 
 /**
  * How a session cookie becomes an actor, for the platform's access hook. An expired session is
@@ -160,10 +190,7 @@ export function createSessionResolver(platform: Platform): SessionResolver {
   return async (token) => {
     if (!plausibleToken(token)) return { actor: anonymous };
     const now = clock.now();
-    const rows = await db.query<SessionRow>(
-      'select id, principal_type, principal_id, last_seen_at, absolute_expires_at, ended_at, end_reason from session where token_hash = $1',
-      [hashSessionToken(token)],
-    );
+    const rows = await db.query<SessionRow & ActorRow>(sessionWithActorSql, [hashSessionToken(token), now], { prepare: true });
     const row = rows[0];
     if (!row) return { actor: anonymous };
     if (row.ended_at) return { actor: anonymous, expired: expiryReasons.includes(row.end_reason ?? '') };
@@ -186,8 +213,7 @@ export function createSessionResolver(platform: Platform): SessionResolver {
       });
       return { actor: anonymous, expired: true };
     }
-    const principal: Principal = { type: row.principal_type, id: row.principal_id };
-    const actor = await loadActor(db, principal, row.id, now);
+    const actor = actorOf({ type: row.principal_type, id: row.principal_id }, row.id, row);
     if (!actor) return { actor: anonymous };
     if (now.getTime() - new Date(row.last_seen_at).getTime() >= SESSION_TOUCH_INTERVAL_MS) {
       // The guard on last_seen_at keeps concurrent requests from writing the same minute twice.
