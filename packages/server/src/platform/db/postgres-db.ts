@@ -30,7 +30,12 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
     },
   });
   const sql = asSql(pool);
-  await sql.query('select 1');
+  try {
+    await sql.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
   return {
     kind: 'postgres',
     query: sql.query,

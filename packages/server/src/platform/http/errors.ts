@@ -1,7 +1,11 @@
 import { AppError, type ErrorCode } from '@tongban/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { errorStatus } from './error-status.ts';
+
+/** Seconds a client is asked to wait before retrying an answer 503 (the database restarting, a provider down). */
+export const RETRY_AFTER_SECONDS = 5;
 
 export type ErrorBody = { code: ErrorCode; message: string; field?: string; details?: Record<string, unknown>; requestId?: string };
 
@@ -22,6 +26,7 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
     if (error.field) body.field = error.field;
     if (error.details) body.details = error.details;
     if (status >= 500) body.requestId = request.id;
+    if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     return reply.status(status).send(body);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -48,6 +53,18 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   if (status >= 400 && status < 500) {
     // Fastify's own client errors (malformed JSON, bad content length …): say what, hide how.
     return reply.status(status).send({ code: 'VALIDATION_FAILED', message: safeClientMessage(fe), field: 'body' });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Nothing was acknowledged: the client may retry (with the same Idempotency-Key) shortly.
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply
+      .status(503)
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .send({
+        code: 'SERVICE_UNAVAILABLE',
+        message: '服务暂时不可用，请稍后再试。The service is temporarily unavailable; try again shortly.',
+        requestId: request.id,
+      } satisfies ErrorBody);
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ code: 'INTERNAL', message: '系统内部错误。Internal error.', requestId: request.id });
