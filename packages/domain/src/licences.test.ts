@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLicenceField, licenceValidityMonths, validUntilOf } from './licences.ts';
+import { isLicenceField, licenceDescribes, licenceValidityMonths, validUntilOf } from './licences.ts';
 
 describe('licence validity', () => {
   it('ends at the start of the same date N months later, China time', () => {
@@ -21,7 +21,17 @@ describe('licence validity', () => {
 
 describe('licence fields', () => {
   it('keeps what describes the licence, drops contact, agent and delivery details', () => {
-    expect(['enterprise.name', 'applicant.id_number', 'premises.address', 'mobile_phone.model'].every(isLicenceField)).toBe(true);
-    expect(['applicant.mobile', 'enterprise.contact_mobile', 'agent.name', 'delivery.address'].some(isLicenceField)).toBe(false);
+    expect(['enterprise.name', 'applicant.id_number', 'premises.address', 'mobile_phone.model'].every((k) => isLicenceField(k))).toBe(true);
+    expect(['applicant.mobile', 'enterprise.contact_mobile', 'agent.name', 'delivery.address'].some((k) => isLicenceField(k))).toBe(false);
+  });
+
+  it('keeps a person’s ID number off a licence that describes an enterprise, not off the person’s own', () => {
+    const founding = { applicantType: 'both' as const, form: [{ key: 'enterprise.name' }, { key: 'applicant.id_number' }] };
+    expect(licenceDescribes(founding as never)).toBe('enterprise');
+    expect(licenceDescribes({ applicantType: 'person', form: [{ key: 'applicant.id_number' }] } as never)).toBe('person');
+    expect(isLicenceField('enterprise.legal_representative_id_number', 'enterprise')).toBe(false);
+    expect(isLicenceField('applicant.id_number', 'enterprise')).toBe(false);
+    expect(isLicenceField('enterprise.legal_representative', 'enterprise')).toBe(true);
+    expect(isLicenceField('applicant.id_number', 'person')).toBe(true);
   });
 });

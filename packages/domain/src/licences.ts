@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chinaDateOf, startOfChinaDate } from './calendar.ts';
+import type { ServiceItemContent } from './catalogue.ts';
 
 /**
  * E-licences (电子证照): the shapes of the licences API (wallet, verification, sharing, status
@@ -160,10 +161,20 @@ export function validUntilOf(validFrom: Date, months: number): Date | null {
 
 /**
  * Form fields that describe the application rather than the licence (contact numbers, the agent
- * who filed it, where to post it): they never go into a credential.
+ * who filed it, where to post it): they never go into a credential. A licence that describes an
+ * enterprise (a business licence, shown to every customer and counterparty) names its legal
+ * representative but never carries a person's ID number; a person's own licence does carry theirs.
  */
-export function isLicenceField(formKey: string): boolean {
-  return !(/^agent\./.test(formKey) || /^delivery\./.test(formKey) || /(^|\.)(contact_)?mobile$/.test(formKey));
+export function isLicenceField(formKey: string, describes: 'person' | 'enterprise' = 'person'): boolean {
+  if (/^agent\./.test(formKey) || /^delivery\./.test(formKey) || /(^|\.)(contact_)?mobile$/.test(formKey)) return false;
+  return !(describes === 'enterprise' && /(^|[._])id_number$/.test(formKey));
+}
+
+/** Whether an item's licence describes an enterprise: held by one, or its form is about one (a company being set up). */
+export function licenceDescribes(content: Pick<ServiceItemContent, 'applicantType' | 'form'>): 'person' | 'enterprise' {
+  return content.applicantType === 'enterprise' || (content.form ?? []).some((f) => f.key.startsWith('enterprise.'))
+    ? 'enterprise'
+    : 'person';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -42,8 +42,10 @@ describe('import of existing licences', () => {
     // Contact numbers and agents describe the application, not the licence.
     expect(business.fields.map((f: { key: string }) => f.key)).not.toEqual(expect.arrayContaining(['agent.name']));
     expect(business.fields.map((f: { key: string }) => f.key)).toEqual(
-      expect.arrayContaining(['enterprise.name', 'enterprise.business_scope']),
+      expect.arrayContaining(['enterprise.name', 'enterprise.business_scope', 'enterprise.legal_representative']),
     );
+    // A business licence is shown to anyone: it names the legal representative, never an ID number.
+    expect(business.fields.filter((f: { key: string }) => /id_number$/.test(f.key))).toEqual([]);
   });
 
   it('issues valid rows into wallets, reports rejected ones, and skips what it imported before', async () => {

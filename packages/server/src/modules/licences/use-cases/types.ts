@@ -1,4 +1,11 @@
-import { AppError, isLicenceField, type LicenceType, licenceValidityMonths, type ServiceItemContent } from '@tongban/domain';
+import {
+  AppError,
+  isLicenceField,
+  type LicenceType,
+  licenceDescribes,
+  licenceValidityMonths,
+  type ServiceItemContent,
+} from '@tongban/domain';
 import type { Sql } from '../../../platform/db/db.ts';
 
 /**
@@ -56,7 +63,9 @@ export function typeFromItem(code: string, content: ServiceItemContent): Licence
     name: content.result.name,
     issuingDepartmentId: content.responsibleDepartment,
     holderKind: content.applicantType === 'both' ? 'either' : content.applicantType,
-    fields: (content.form ?? []).filter((f) => isLicenceField(f.key)).map((f) => ({ key: f.key, label: f.label })),
+    fields: (content.form ?? [])
+      .filter((f) => isLicenceField(f.key, licenceDescribes(content)))
+      .map((f) => ({ key: f.key, label: f.label })),
     validityMonths: licenceValidityMonths[typeCode] ?? 0,
     sourceItems: [code],
   };
