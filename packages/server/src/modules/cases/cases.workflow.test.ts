@@ -30,22 +30,39 @@ describe('the lifecycle of a single case', () => {
     ).toEqual(['application:applicant:attached', 'id_card:datahub:pending']);
     expect(d.allowedActions).toEqual([{ action: 'withdraw', stepId: null }]);
 
-    // The clerk of the responsible department asks for a supplement, listing what is missing.
+    // The clerk of the responsible department asks for a supplement, listing what is missing: a
+    // catalogue material, and something the catalogue does not name (described in words).
     let res = await act(clerk, filed.caseId, 'request-supplement', {
       reason: '申请书缺少签名',
-      missing: [{ materialId: 'application', description: '签名的申请书' }],
+      missing: [{ materialId: 'application', description: '签名的申请书' }, { description: '经营场所租赁合同复印件' }],
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'supplement_requested', expectedCompletionDate: null });
     d = await detail(alice, filed.caseId);
-    expect(d.supplementRequest.missing).toEqual([{ materialId: 'application', description: '签名的申请书' }]);
+    expect(d.supplementRequest.missing).toEqual([
+      { materialId: 'application', description: '签名的申请书' },
+      { materialId: null, description: '经营场所租赁合同复印件' },
+    ]);
     expect(d.clockStopped).toBe(true);
 
-    // Supplied online the next day: no visit.
+    // Supplied online the next day: no visit. The described item goes up as `supplement-2` (the
+    // second item of the request) and is named by the department's description.
     w.clock.advance(24 * 3600_000);
     const upload = await fakeUpload(w.app, { type: 'user', id: 'u-alice' }, 'signed.pdf');
-    res = await act(alice, filed.caseId, 'supply-supplement', { materials: [{ materialId: 'application', uploadId: upload }] });
+    const lease = await fakeUpload(w.app, { type: 'user', id: 'u-alice' }, 'lease.pdf');
+    res = await act(alice, filed.caseId, 'supply-supplement', {
+      materials: [
+        { materialId: 'application', uploadId: upload },
+        { materialId: 'supplement-2', uploadId: lease },
+      ],
+    });
     expect(res.statusCode, res.body).toBe(200);
+    d = await detail(clerk, filed.caseId);
+    expect(d.materials.find((m: { materialId: string }) => m.materialId === 'supplement-2')).toMatchObject({
+      name: { zh: '经营场所租赁合同复印件' },
+      fileName: 'lease.pdf',
+      state: 'attached',
+    });
     // Requested Mon Mar 2 (counts), supplied Tue Mar 3 (does not): 5 working days end Tue Mar 10.
     expect(res.json()).toMatchObject({ status: 'submitted', expectedCompletionDate: '2026-03-10' });
 

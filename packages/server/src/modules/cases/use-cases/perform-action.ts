@@ -259,6 +259,23 @@ async function claimForAction(tx: Sql, caseId: string, stepId: string, attempt: 
   }
 }
 
+/**
+ * What the department called a missing item it named without a catalogue material: the portal
+ * uploads it as `supplement-<n>`, the n-th item of the latest request, and the item's description
+ * becomes the material's name (so the workbench does not show a bare id).
+ */
+async function requestedItemName(tx: Sql, caseId: string, materialId: string): Promise<{ name_zh: string; name_en: string } | undefined> {
+  const n = /^supplement-(\d{1,2})$/.exec(materialId)?.[1];
+  if (!n) return undefined;
+  const [request] = await tx.query<{ payload: { missing?: { materialId?: string | null; description?: string }[] } }>(
+    `select payload from case_action where case_id = $1 and kind = 'supplement_requested' order by seq desc limit 1`,
+    [caseId],
+  );
+  const item = request?.payload.missing?.[Number(n) - 1];
+  if (!item || item.materialId || !item.description) return undefined;
+  return { name_zh: item.description, name_en: item.description };
+}
+
 async function attachSupplement(ctx: Ctx, tx: Sql, row: CaseRow, body: ActionBodies['supply_supplement'], seq: number): Promise<number> {
   const owner =
     ctx.actor.kind === 'staff'
@@ -285,10 +302,11 @@ async function attachSupplement(ctx: Ctx, tx: Sql, row: CaseRow, body: ActionBod
     const upload = uploads.find((u) => u.id === ref.uploadId);
     if (!upload)
       throw new AppError('CASES_UPLOAD_NOT_FOUND', '上传的文件不存在。No such upload.', { field: `body.materials.${i}.uploadId` });
-    const [named] = await tx.query<{ name_zh: string | null; name_en: string | null }>(
+    const [known] = await tx.query<{ name_zh: string | null; name_en: string | null }>(
       'select name_zh, name_en from case_material where case_id = $1 and material_id = $2 limit 1',
       [row.id, ref.materialId],
     );
+    const named = known ?? (await requestedItemName(tx, row.id, ref.materialId));
     await tx.query(
       `update case_material set state = 'replaced' where case_id = $1 and material_id = $2 and state = 'attached' and provenance in ('applicant', 'window')`,
       [row.id, ref.materialId],

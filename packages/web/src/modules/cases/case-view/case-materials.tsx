@@ -43,23 +43,6 @@ function Provenance({ caseId, material, supply }: { caseId: string; material: Ma
   return <span data-testid="material-provenance">{t(`cases.portal.provenance.${material.provenance}`)}</span>;
 }
 
-type Missing = { materialId?: string | null; description?: string };
-
-/**
- * A supplement for a missing item the department named without a catalogue material is stored
- * as `supplement-<n>` (see SupplementPanel); its name is the description the department gave.
- */
-function supplementDescription(detail: CaseDetail, materialId: string): string | undefined {
-  const n = /^supplement-(\d+)$/.exec(materialId)?.[1];
-  if (!n) return undefined;
-  for (const entry of [...detail.timeline].reverse()) {
-    if (entry.kind !== 'supplement_requested' || !Array.isArray(entry.detail.missing)) continue;
-    const item = (entry.detail.missing as Missing[])[Number(n) - 1];
-    if (item && !item.materialId && item.description) return item.description;
-  }
-  return undefined;
-}
-
 /** The case's materials: shared ones with their source department, uploads with their files, older versions marked. */
 export function CaseMaterials({ detail, supplies }: { detail: CaseDetail; supplies: Supply[] | undefined }) {
   const { t, i18n } = useTranslation();
@@ -70,7 +53,7 @@ export function CaseMaterials({ detail, supplies }: { detail: CaseDetail; suppli
       {detail.materials.map((m) => (
         <li key={m.id} className={`tb-apply-item${m.state === 'replaced' ? ' tb-apply-item-old' : ''}`} data-testid="case-material">
           <div className="tb-apply-item-name">
-            <span className="tb-apply-item-title">{loc(m.name, lang) || supplementDescription(detail, m.materialId) || m.materialId}</span>
+            <span className="tb-apply-item-title">{loc(m.name, lang) || m.materialId}</span>
             {m.state === 'pending' && <Badge tone="warn">{t('cases.portal.materialPending')}</Badge>}
             {m.state === 'replaced' && <Badge tone="neutral">{t('cases.portal.materialReplaced')}</Badge>}
           </div>
