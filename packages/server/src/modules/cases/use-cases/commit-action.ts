@@ -16,7 +16,7 @@ import {
   suspensionIntervals,
   type WorkingCalendar,
 } from '@tongban/domain';
-import { type AuditActor, recordAudit } from '../../../platform/audit/audit.ts';
+import { type AuditActor, auditInsert } from '../../../platform/audit/audit.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/calendar-store.ts';
 import type { Platform } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
@@ -64,23 +64,6 @@ export async function commitAction(
   const at = ctx.clock.now();
   const seq = row.version + 1;
   const action: CaseAction = { seq, kind: input.kind, at: at.toISOString(), stepId: input.stepId, payload: input.payload ?? {} };
-  await tx.query(
-    `insert into case_action (case_id, seq, kind, step_id, actor_type, actor_id, actor_name, actor_department_id, at, payload, terminal)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      row.id,
-      seq,
-      input.kind,
-      input.stepId ?? null,
-      input.by.type,
-      input.by.id,
-      input.by.name,
-      input.by.departmentId,
-      at,
-      JSON.stringify(action.payload),
-      terminalKinds.includes(input.kind),
-    ],
-  );
   const state = deriveCaseState([...previous, action], row.plan);
   const calendar = await loadWorkingCalendar(ctx.db, tx);
   const share = ctx.config.CASE_SLA_WARNING_SHARE;
@@ -92,8 +75,40 @@ export async function commitAction(
   const elapsed = ended ? elapsedWorkingDays(calendar, submittedDate, chinaDateOf(at), intervals) : null;
   const visit = action.payload.visit;
 
+  const appendParams = [
+    row.id,
+    seq,
+    input.kind,
+    input.stepId ?? null,
+    input.by.type,
+    input.by.id,
+    input.by.name,
+    input.by.departmentId,
+    at,
+    JSON.stringify(action.payload),
+    terminalKinds.includes(input.kind),
+  ];
+  const audit = auditInsert(
+    at,
+    {
+      actor: auditActorOf(input.by),
+      action: `cases.case.${input.kind}`,
+      target: { type: 'case', id: row.id },
+      subject: row.enterprise_credit_code ?? row.applicant_id_number,
+      detail: { trackingNumber: row.tracking_no, seq, stepId: input.stepId ?? null, status: state.status, ...auditDetail(action.payload) },
+      requestId: ctx.requestId,
+    },
+    16 + appendParams.length,
+  );
+  // The action, its audit entry and the case row's new state in one statement (one round trip on
+  // every filing and transition). The action's unique (case_id, seq) and the version guard still
+  // make a second writer of the same version fail.
   const [updated] = await tx.query<CaseRow>(
-    `update case_file set status = $2, outcome = $3, version = $4, concluded_at = $5, due_date = $6, due_at = $7, warn_at = $8,
+    `with appended as (
+       insert into case_action (case_id, seq, kind, step_id, actor_type, actor_id, actor_name, actor_department_id, at, payload, terminal)
+       values ($16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
+     ), audited as (${audit.sql})
+     update case_file set status = $2, outcome = $3, version = $4, concluded_at = $5, due_date = $6, due_at = $7, warn_at = $8,
        statutory_due_date = $9, visits = visits + $10, steps_passed = $11, elapsed_working_days = $12,
        materials_by_applicant = materials_by_applicant + $14, materials_by_platform = materials_by_platform + $15
      where id = $1 and version = $13 returning *`,
@@ -113,6 +128,8 @@ export async function commitAction(
       row.version,
       input.addedMaterials?.byApplicant ?? 0,
       input.addedMaterials?.byPlatform ?? 0,
+      ...appendParams,
+      ...audit.params,
     ],
   );
   // The row lock makes this impossible; the unique seq would have failed first. Belt and braces.
@@ -128,15 +145,6 @@ export async function commitAction(
   const fresh = previous.length === 0;
   await syncTasks(tx, row, state, at, input.by, calendar, share, fresh);
   await syncTimers(ctx, tx, row.id, desiredTimers(row, state, caseSla, calendar, share), { fresh });
-
-  await recordAudit(tx, at, {
-    actor: auditActorOf(input.by),
-    action: `cases.case.${input.kind}`,
-    target: { type: 'case', id: row.id },
-    subject: row.enterprise_credit_code ?? row.applicant_id_number,
-    detail: { trackingNumber: row.tracking_no, seq, stepId: input.stepId ?? null, status: state.status, ...auditDetail(action.payload) },
-    requestId: ctx.requestId,
-  });
 
   const receipt = input.kind === 'submitted' && !row.parent_id;
   const changed = input.kind !== 'submitted' && state.status !== row.status;
