@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { enUS } from './locales/en-US.ts';
 import { zhCN } from './locales/zh-CN.ts';
 
 /** Chinese first; English is the one switch. The choice is kept in localStorage. */
@@ -27,20 +26,33 @@ export function currentLanguage(): Language {
   return (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'zh-CN';
 }
 
+/**
+ * English loads on first use, as its own chunk: most visitors never switch, and the portal's first
+ * load stays within its budget. Chinese is bundled (the default and the fallback).
+ */
+async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'en-US' && !i18n.hasResourceBundle('en-US', 'translation')) {
+    const { enUS } = await import('./locales/en-US.ts');
+    i18n.addResourceBundle('en-US', 'translation', enUS);
+  }
+}
+
 export async function setLanguage(language: Language) {
   try {
     window.localStorage.setItem(storageKey, language);
   } catch {
     // not persisted, still switched
   }
+  await loadLanguage(language);
   await i18n.changeLanguage(language);
 }
 
 i18n.on('languageChanged', reflect);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
-  lng: storedLanguage(),
+  resources: { 'zh-CN': { translation: zhCN } },
+  partialBundledLanguages: true,
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   supportedLngs: languages,
   interpolation: { escapeValue: false },
@@ -48,5 +60,17 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 reflect(i18n.language);
+
+/** Resolves once the stored language's strings are in: the app renders after it, so English never flashes Chinese first. */
+export const i18nReady: Promise<void> = (async () => {
+  const stored = storedLanguage();
+  if (stored === 'zh-CN') return;
+  try {
+    await loadLanguage(stored);
+    await i18n.changeLanguage(stored);
+  } catch {
+    // The chunk could not load (offline, a deploy in between): Chinese it is.
+  }
+})();
 
 export { i18n };
