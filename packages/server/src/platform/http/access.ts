@@ -26,7 +26,9 @@ export type RegisteredRoute = { method: string; url: string; access: RouteAccess
  */
 export function installAccessControl(app: FastifyInstance, resolveSession: () => SessionResolver | undefined): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
-  app.decorateRequest('actor', { getter: () => anonymous, setter: () => {} });
+  // A plain property set on every request (not a getter swapped by defineProperty, which turns each
+  // request object into a slow dictionary-mode object).
+  app.decorateRequest('actor', null as never);
   app.addHook('onRoute', (route: RouteOptions) => {
     // Web assets and the API documentation are public; every API route must say who may call it.
     if (!route.config?.access && (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs'))) {
@@ -37,20 +39,34 @@ export function installAccessControl(app: FastifyInstance, resolveSession: () =>
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.actor = anonymous;
     const access = request.routeOptions.config?.access;
-    if (!access) return; // 404 handler
-    let actor: Actor = anonymous;
-    let expired = false;
+    if (!access) return done(); // 404 handler
     const token = request.cookies?.[SESSION_COOKIE];
     const resolver = resolveSession();
-    if (token && resolver) {
-      const resolution = await resolver(token);
-      actor = resolution.actor;
-      expired = resolution.expired === true;
+    // Without a session cookie (most public reads) the check runs synchronously: no promise, no
+    // extra turn of the event loop.
+    if (!token || !resolver) {
+      try {
+        checkAccess(request, access, anonymous, false);
+      } catch (error) {
+        return done(error as Error);
+      }
+      return done();
     }
-    Object.defineProperty(request, 'actor', { value: actor, writable: true, configurable: true });
-    checkAccess(request, access, actor, expired);
+    resolver(token).then(
+      (resolution) => {
+        request.actor = resolution.actor;
+        try {
+          checkAccess(request, access, resolution.actor, resolution.expired === true);
+        } catch (error) {
+          return done(error as Error);
+        }
+        done();
+      },
+      (error: Error) => done(error),
+    );
   });
   return routes;
 }
