@@ -6,8 +6,11 @@ export { Session } from '../../../bench/lib/http-session.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Answers that say "try again later": the server or its database was down or restarting. */
-const RETRYABLE = new Set([408, 409, 425, 429, 500, 502, 503, 504]);
+/**
+ * Answers that say "try again later": the server or its database was down or restarting. A 500 is
+ * not among them: a database outage must be answered 503 with Retry-After, so a 500 is a violation.
+ */
+const RETRYABLE = new Set([408, 409, 425, 429, 502, 503, 504]);
 
 /**
  * Files one application and retries it with the same key and body until it is acknowledged.
