@@ -19,9 +19,41 @@ function toPublishedItem(row: VersionRow): PublishedItem {
   };
 }
 
+/**
+ * Published versions never change (a trigger refuses edits outside drafts, and version ids are
+ * random), so each version's document is read and checked once per process and kept: every later
+ * check reads only which version of the code is published now — a one-row index lookup — and the
+ * guard stays exact (a withdrawal or a new publication shows on the very next request, in every
+ * process). Kept objects are frozen: callers share them.
+ */
+const publishedVersions = new Map<string, PublishedItem>();
+const MAX_KEPT_VERSIONS = 1_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 export async function findPublishedItem(sql: Sql, code: string): Promise<PublishedItem | undefined> {
+  const [pointer] = await sql.query<{ id: string | null }>(
+    'select published_version_id as id from catalogue_item where code = $1',
+    [code],
+    {
+      prepare: true,
+    },
+  );
+  if (!pointer?.id) return undefined;
+  const kept = publishedVersions.get(pointer.id);
+  if (kept) return kept;
   const [row] = await listPublishedVersions(sql, [code]);
-  return row ? toPublishedItem(row) : undefined;
+  if (!row) return undefined;
+  const item = deepFreeze(toPublishedItem(row));
+  if (publishedVersions.size >= MAX_KEPT_VERSIONS) publishedVersions.delete(publishedVersions.keys().next().value as string);
+  publishedVersions.set(item.versionId, item);
+  return item;
 }
 
 /** Every published item, in code order (whole-catalogue reports such as the once-only metrics). */
