@@ -44,8 +44,9 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
     {
       name: 'phone',
-      // Administration writes run once, at desktop width; the phone project covers the same pages read-only.
-      testIgnore: /admin\.spec\.ts/,
+      // Desk work (tests tagged @desk: window intake, staff and administration writes, catalogue
+      // editing) runs once, at desktop width; phones cover the portal and the citizen's side.
+      grepInvert: /@desk/,
       use: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, launchOptions: chromium },
     },
   ],

@@ -1,8 +1,8 @@
-import { DEMO_PASSWORD, expect, loginAsStaff, selectField, shot, test } from './support.ts';
+import { DEMO_PASSWORD, DESK, expect, loginAsStaff, selectField, shot, test } from './support.ts';
 
 // Administration writes through the real API; run at desktop width only (see playwright.config.ts).
 
-test('a system administrator creates and edits a department', async ({ page }, testInfo) => {
+test('a system administrator creates and edits a department', { tag: DESK }, async ({ page }, testInfo) => {
   await loginAsStaff(page, 'admin');
   await page.goto('/admin/departments');
   const tree = page.getByRole('tree');
@@ -35,50 +35,54 @@ test('a system administrator creates and edits a department', async ({ page }, t
   await shot(page, testInfo, '41-admin-department-edited');
 });
 
-test('a system administrator creates a staff member, who can log in until deactivated', async ({ page, browser }, testInfo) => {
-  await loginAsStaff(page, 'admin');
-  await page.goto('/admin/staff');
-  await page.getByRole('button', { name: '新增人员' }).click();
-  const dialog = page.getByRole('dialog', { name: '新增人员' });
-  await dialog.getByLabel('用户名').fill('e2e.clerk');
-  await dialog.getByLabel('姓名').fill('测试受理员');
-  const department = dialog.getByRole('combobox', { name: /部门/ });
-  await department.fill('南京东路街道社区事务');
-  await page.getByRole('tree').last().getByText('南京东路街道社区事务受理服务中心').click();
-  await expect(selectField(department)).toContainText('南京东路街道社区事务受理服务中心');
-  await dialog.getByRole('checkbox', { name: '综合窗口受理员' }).check();
-  await dialog.getByLabel('初始密码').fill('short');
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog.getByText('至少 8 位，须同时包含字母和数字')).toHaveCount(2);
-  await dialog.getByLabel('初始密码').fill(DEMO_PASSWORD);
-  await shot(page, testInfo, '42-admin-staff-create');
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog).toBeHidden();
+test(
+  'a system administrator creates a staff member, who can log in until deactivated',
+  { tag: DESK },
+  async ({ page, browser }, testInfo) => {
+    await loginAsStaff(page, 'admin');
+    await page.goto('/admin/staff');
+    await page.getByRole('button', { name: '新增人员' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增人员' });
+    await dialog.getByLabel('用户名').fill('e2e.clerk');
+    await dialog.getByLabel('姓名').fill('测试受理员');
+    const department = dialog.getByRole('combobox', { name: /部门/ });
+    await department.fill('南京东路街道社区事务');
+    await page.getByRole('tree').last().getByText('南京东路街道社区事务受理服务中心').click();
+    await expect(selectField(department)).toContainText('南京东路街道社区事务受理服务中心');
+    await dialog.getByRole('checkbox', { name: '综合窗口受理员' }).check();
+    await dialog.getByLabel('初始密码').fill('short');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog.getByText('至少 8 位，须同时包含字母和数字')).toHaveCount(2);
+    await dialog.getByLabel('初始密码').fill(DEMO_PASSWORD);
+    await shot(page, testInfo, '42-admin-staff-create');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toBeHidden();
 
-  const search = page.getByRole('searchbox', { name: '按姓名或用户名搜索' });
-  await search.fill('e2e.clerk');
-  await search.press('Enter');
-  const rows = page.getByTestId('staff-row');
-  await expect(rows).toHaveCount(1);
-  await expect(rows).toContainText('南京东路街道社区事务受理服务中心');
-  await expect(rows).toContainText('启用');
+    const search = page.getByRole('searchbox', { name: '按姓名或用户名搜索' });
+    await search.fill('e2e.clerk');
+    await search.press('Enter');
+    const rows = page.getByTestId('staff-row');
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText('南京东路街道社区事务受理服务中心');
+    await expect(rows).toContainText('启用');
 
-  // The new account works.
-  const other = await browser.newPage();
-  await loginAsStaff(other, 'e2e.clerk');
-  await expect(other.getByTestId('workbench-roles')).toContainText('综合窗口受理员');
+    // The new account works.
+    const other = await browser.newPage();
+    await loginAsStaff(other, 'e2e.clerk');
+    await expect(other.getByTestId('workbench-roles')).toContainText('综合窗口受理员');
 
-  // Deactivated: the open session ends and a new login is refused.
-  await rows.getByRole('button', { name: '停用' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
-  await expect(rows).toContainText('停用');
-  await shot(page, testInfo, '43-admin-staff-deactivated');
-  await other.reload();
-  await expect(other).toHaveURL(/\/login\?tab=staff/);
-  const panel = other.getByRole('tabpanel', { name: '工作人员' });
-  await panel.getByLabel('工作人员用户名').fill('e2e.clerk');
-  await panel.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await panel.getByRole('button', { name: '登录' }).click();
-  await expect(other.getByTestId('login-error')).toBeVisible();
-  await other.close();
-});
+    // Deactivated: the open session ends and a new login is refused.
+    await rows.getByRole('button', { name: '停用' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
+    await expect(rows).toContainText('停用');
+    await shot(page, testInfo, '43-admin-staff-deactivated');
+    await other.reload();
+    await expect(other).toHaveURL(/\/login\?tab=staff/);
+    const panel = other.getByRole('tabpanel', { name: '工作人员' });
+    await panel.getByLabel('工作人员用户名').fill('e2e.clerk');
+    await panel.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await panel.getByRole('button', { name: '登录' }).click();
+    await expect(other.getByTestId('login-error')).toBeVisible();
+    await other.close();
+  },
+);

@@ -126,6 +126,13 @@ export function expectRefusedRequest(consoleErrors: string[], status: number) {
   consoleErrors.splice(index, 1);
 }
 
+/**
+ * Desk work (window intake, department and administration writes, catalogue editing): run at
+ * desktop width only. The phone project leaves these out (playwright.config.ts) and covers what
+ * people do on phones — the portal, applying, the wallet, the citizen's side of each journey.
+ */
+export const DESK = '@desk';
+
 export function isPhone(testInfo: TestInfo) {
   return testInfo.project.name === 'phone';
 }
