@@ -18,7 +18,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { systemClock } from '@tongban/domain';
 import pg from 'pg';
 import { readChainLine } from '../packages/server/src/platform/audit/chain-line.ts';
 import { sealNow } from '../packages/server/src/platform/audit/sealer.ts';
@@ -26,6 +25,7 @@ import { readChainPage, verifyAuditChain } from '../packages/server/src/platform
 import { migrate } from '../packages/server/src/platform/db/migrate.ts';
 import { openPostgresDb } from '../packages/server/src/platform/db/postgres-db.ts';
 import { createKeyStoreSigner } from '../packages/server/src/platform/signing/signing.ts';
+import { systemClock } from '../packages/server/src/platform/system-clock.ts';
 import { backendCpu, backendCpuSince } from './lib/pg-cpu.mjs';
 import { writeResult } from './lib/results.mjs';
 

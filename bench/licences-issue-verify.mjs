@@ -13,7 +13,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { systemClock } from '@tongban/domain';
 import { compactVerify, importJWK } from 'jose';
 import pg from 'pg';
 import { loadConfig } from '../packages/server/src/config.ts';
@@ -25,6 +24,7 @@ import { verifyPresented } from '../packages/server/src/modules/licences/use-cas
 import { migrate } from '../packages/server/src/platform/db/migrate.ts';
 import { openPostgresDb } from '../packages/server/src/platform/db/postgres-db.ts';
 import { createKeyStoreSigner } from '../packages/server/src/platform/signing/signing.ts';
+import { systemClock } from '../packages/server/src/platform/system-clock.ts';
 import { writeResult } from './lib/results.mjs';
 
 const { values } = parseArgs({ options: { issue: { type: 'string', default: '2000' }, verify: { type: 'string', default: '10000' } } });

@@ -1,10 +1,9 @@
 /**
  * The platform never reads the system time directly in business code: it asks a `Clock`, so
- * tests can move time (session expiry, SLA timers) without sleeping.
+ * tests can move time (session expiry, SLA timers) without sleeping. The wall clock itself lives
+ * in the server (`platform/system-clock.ts`); the domain never reads it.
  */
 export type Clock = { now(): Date };
-
-export const systemClock: Clock = { now: () => new Date() };
 
 /** A clock that stands still until told to move; for tests. */
 export type ManualClock = Clock & { set(instant: Date | string): void; advance(ms: number): void };

@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { type Clock, systemClock } from '@tongban/domain';
+import type { Clock } from '@tongban/domain';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
@@ -26,6 +26,7 @@ import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import type { ModuleDefinition } from './platform/module.ts';
 import type { Signer } from './platform/signing/signing.ts';
+import { systemClock } from './platform/system-clock.ts';
 
 /** The feature modules, in dependency order. Adding a module = one line here. */
 export const modules: readonly ModuleDefinition[] = [

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type AuditVerifyReport, systemClock } from '@tongban/domain';
+import type { AuditVerifyReport } from '@tongban/domain';
 import { type Config, loadConfig } from './config.ts';
 import { ImportFileError, importLicences, rotateIssuerKey } from './modules/licences/index.ts';
 import { sealNow } from './platform/audit/sealer.ts';
@@ -13,6 +13,7 @@ import type { Db } from './platform/db/db.ts';
 import { migrate, migrationsDir } from './platform/db/migrate.ts';
 import { openDb } from './platform/db/open-db.ts';
 import { createKeyStoreSigner, type Signer } from './platform/signing/signing.ts';
+import { systemClock } from './platform/system-clock.ts';
 
 const USAGE = `通办 Tongban command line
 

@@ -23,9 +23,9 @@ export async function startProvider(env: {
   records: Record<string, Record<string, unknown>[]>;
   clockOffsetMs: number;
 }): Promise<ProviderProcess> {
+  // Started by absolute path (`process.execPath`): the child needs nothing from this environment.
   const child: ChildProcess = spawn(process.execPath, [providerScript], {
     env: {
-      PATH: process.env.PATH ?? '',
       HUB_PUBLIC_KEY_PEM: env.hubPublicKeyPem,
       HUB_KEY_ID: env.hubKeyId,
       RECORDS_JSON: JSON.stringify(env.records),
