@@ -3,7 +3,7 @@ import { ReloadOutlined, SwapOutlined } from '@ant-design/icons';
 import { permissionsOf, type StepRole, stepRolePermission } from '@tongban/domain';
 import { Alert, App, Button, Card, Flex, Form, Input, List, Modal, Select, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMediaQuery } from '../../ui/use-media-query.ts';
@@ -25,6 +25,23 @@ import { SlaTag } from './workbench-sla-tag.tsx';
 type ReassignTarget = Pick<OverdueItem, 'taskId' | 'trackingNumber' | 'stepName' | 'role' | 'departmentId' | 'claimedBy'>;
 
 /** Whom a task may go to: active staff of its department subtree whose roles handle the step (as the server checks). */
+/** One case or task as a card, for widths where the table would scroll sideways. */
+function CompactRow(props: { testId: string; link: ReactNode; sla: TaskView['sla']; title: string; detail: string; action: ReactNode }) {
+  return (
+    <List.Item data-testid={props.testId}>
+      <Flex vertical gap={6} style={{ width: '100%' }}>
+        <Flex justify="space-between" gap={8}>
+          {props.link}
+          <SlaTag sla={props.sla} />
+        </Flex>
+        <Typography.Text strong>{props.title}</Typography.Text>
+        <Typography.Text type="secondary">{props.detail}</Typography.Text>
+        <div>{props.action}</div>
+      </Flex>
+    </List.Item>
+  );
+}
+
 function ReassignDialog({ item, onClose }: { item: ReassignTarget; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -159,19 +176,14 @@ export function WorkbenchOverdue() {
             locale={{ emptyText: <span className="tb-wb-empty">{t('cases.workbench.overdue.empty')}</span> }}
             data-testid="overdue-table"
             renderItem={(i) => (
-              <List.Item data-testid="overdue-row">
-                <Flex vertical gap={6} style={{ width: '100%' }}>
-                  <Flex justify="space-between" gap={8}>
-                    {link(i)}
-                    <SlaTag sla={i.sla} />
-                  </Flex>
-                  <Typography.Text strong>{loc(i.itemName, lang)}</Typography.Text>
-                  <Typography.Text type="secondary">
-                    {what(i)} · {deptName(i.departmentId)} · {formatDate(i.dueDate, lang)}
-                  </Typography.Text>
-                  <div>{reassignButton(i)}</div>
-                </Flex>
-              </List.Item>
+              <CompactRow
+                testId="overdue-row"
+                link={link(i)}
+                sla={i.sla}
+                title={loc(i.itemName, lang)}
+                detail={`${what(i) ?? ''} · ${deptName(i.departmentId)} · ${formatDate(i.dueDate, lang)}`}
+                action={reassignButton(i)}
+              />
             )}
           />
         ) : (
@@ -256,19 +268,14 @@ function OpenTasks({ onReassign }: { onReassign: (target: ReassignTarget) => voi
           loading={tasks.isFetching}
           pagination={{ ...pagination, align: 'center' }}
           renderItem={(task) => (
-            <List.Item data-testid="open-task-row">
-              <Flex vertical gap={6} style={{ width: '100%' }}>
-                <Flex justify="space-between" gap={8}>
-                  {link(task)}
-                  <SlaTag sla={task.sla} />
-                </Flex>
-                <Typography.Text strong>{loc(task.itemName, lang)}</Typography.Text>
-                <Typography.Text type="secondary">
-                  {loc(task.stepName, lang)} · {holderOf(task)}
-                </Typography.Text>
-                <div>{reassignButton(task)}</div>
-              </Flex>
-            </List.Item>
+            <CompactRow
+              testId="open-task-row"
+              link={link(task)}
+              sla={task.sla}
+              title={loc(task.itemName, lang)}
+              detail={`${loc(task.stepName, lang)} · ${holderOf(task)}`}
+              action={reassignButton(task)}
+            />
           )}
         />
       ) : (
