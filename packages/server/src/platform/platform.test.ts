@@ -26,21 +26,29 @@ describe('platform', () => {
     expect(res.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('sends security headers', async () => {
+  it('sends the page security headers on pages and the API set on API answers', async () => {
     const res = await t.app.inject('/healthz');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
     // A plain-http deployment must not tell browsers to upgrade to an https it does not serve.
     expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     expect(res.headers['strict-transport-security']).toBeUndefined();
-    const missing = await t.app.inject('/api/v1/nope');
-    expect(missing.headers['x-content-type-options']).toBe('nosniff');
+    for (const path of ['/api/v1/nope', '/api/v1/catalogue/departments']) {
+      const api = await t.app.inject(path);
+      expect(api.headers['x-content-type-options']).toBe('nosniff');
+      expect(api.headers['x-frame-options']).toBe('DENY');
+      expect(api.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+      expect(api.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(api.headers['cross-origin-opener-policy']).toBeUndefined();
+    }
   });
 
   it('asks for https only when the deployment is https', () => {
     const https = securityHeaders({ https: true });
-    expect(https['content-security-policy']).toContain('upgrade-insecure-requests');
-    expect(https['strict-transport-security']).toMatch(/^max-age=\d+/);
+    expect(https.page['content-security-policy']).toContain('upgrade-insecure-requests');
+    expect(https.page['strict-transport-security']).toMatch(/^max-age=\d+/);
+    expect(https.api['strict-transport-security']).toMatch(/^max-age=\d+/);
   });
 });
