@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { copyLineReader } from './copy-text.ts';
-import type { Db, Row, Sql } from './db.ts';
+import type { Db, QueryOptions, Row, Sql } from './db.ts';
+import { preparedStatements } from './pglite-prepared.ts';
 
 /** int8 as JavaScript numbers in both drivers (counts and sequences stay far below 2^53). */
 const parsers = { [types.INT8]: (v: string) => Number(v) };
@@ -59,10 +60,11 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
     unlock();
     throw error;
   }
-  const asSql = (q: { query: PGlite['query'] }): Sql => ({
-    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
-      const result = await q.query<T>(text, params as unknown[]);
-      return result.rows;
+  const prepared = preparedStatements(pglite);
+  const asSql = (q: { query: PGlite['query'] }, inTransaction: boolean): Sql => ({
+    async query<T extends Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+      if (options.prepare === false) return (await q.query<T>(text, params as unknown[])).rows;
+      return (await prepared(text, params, inTransaction)) as T[];
     },
     // PGlite writes COPY output to a virtual file and returns it whole, as a Blob.
     async copyLines(select, onLine) {
@@ -77,12 +79,12 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
       return rows;
     },
   });
-  const sql = asSql(pglite);
+  const sql = asSql(pglite, false);
   return {
     kind: 'pglite',
     query: sql.query,
     copyLines: sql.copyLines,
-    transaction: (fn) => pglite.transaction((tx) => fn(asSql(tx))),
+    transaction: (fn) => pglite.transaction((tx) => fn(asSql(tx, true))),
     exec: async (script) => {
       await pglite.exec(script);
     },

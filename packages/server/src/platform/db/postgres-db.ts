@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { copyLineReader } from './copy-text.ts';
-import type { Db, QueryOptions, Row, Sql } from './db.ts';
+import { type Db, isStalePlan, type QueryOptions, type Row, type Sql } from './db.ts';
 
 // int8 (counts, sequences) as numbers, matching the PGlite driver.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -12,10 +12,18 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
   pool.on('error', () => {});
   const asSql = (client: pg.Pool | pg.PoolClient): Sql => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
-      const result = options.prepare
-        ? await client.query<T>({ name: statementName(text), text, values: params as unknown[] })
-        : await client.query<T>(text, params as unknown[]);
-      return result.rows;
+      const name = options.prepare === false ? undefined : statementName(text);
+      if (!name) return (await client.query<T>(text, params as unknown[])).rows;
+      try {
+        return (await client.query<T>({ name, text, values: params as unknown[] })).rows;
+      } catch (error) {
+        if (!isStalePlan(error)) throw error;
+        // The columns changed under the kept statement (a migration ran meanwhile): prepare it
+        // afresh under a new name; outside a transaction, run it again at once.
+        statementNames.set(text, `${name.slice(0, 27)}_${++renamed}`);
+        if (client !== pool) throw error;
+        return (await client.query<T>({ name: statementName(text), text, values: params as unknown[] })).rows;
+      }
     },
     async copyLines(select, onLine) {
       if (client instanceof pg.Pool) {
@@ -72,12 +80,20 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
   };
 }
 
-// node-postgres prepares a named statement once per connection and afterwards only binds and
-// executes it; the name is the text's hash, so equal texts share it.
+/**
+ * node-postgres prepares a named statement once per connection and afterwards only binds and
+ * executes it; the name is the text's hash, so equal texts share it. node-postgres never closes a
+ * statement it prepared, so the number of distinct texts is capped: past the cap, a new text runs
+ * unnamed (parsed and planned each time, as before). The platform's own texts number a few
+ * hundred, pg-boss's included.
+ */
+export const MAX_PREPARED_TEXTS = 1000;
 const statementNames = new Map<string, string>();
-function statementName(text: string): string {
+let renamed = 0;
+function statementName(text: string): string | undefined {
   let name = statementNames.get(text);
   if (name === undefined) {
+    if (statementNames.size >= MAX_PREPARED_TEXTS) return undefined;
     name = `tb_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
     statementNames.set(text, name);
   }

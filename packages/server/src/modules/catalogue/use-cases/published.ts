@@ -38,13 +38,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 export async function findPublishedItem(sql: Sql, code: string): Promise<PublishedItem | undefined> {
-  const [pointer] = await sql.query<{ id: string | null }>(
-    'select published_version_id as id from catalogue_item where code = $1',
-    [code],
-    {
-      prepare: true,
-    },
-  );
+  const [pointer] = await sql.query<{ id: string | null }>('select published_version_id as id from catalogue_item where code = $1', [code]);
   if (!pointer?.id) return undefined;
   const kept = publishedVersions.get(pointer.id);
   if (kept) return kept;

@@ -133,6 +133,8 @@ async function runSearch(platform: Platform, query: CatalogueSearchQuery): Promi
      order by hit.in_name desc, hit.rank desc, similarity(i.search_name, ${text}) desc, i.popularity desc, i.code
      limit ${p(limit)} offset ${p(offset)}`,
     params,
+    // Planned for these words each time: a common word and a rare one want different plans.
+    { prepare: false },
   );
   if (exact.length > 0) return finish(exact, 'exact');
   params.length = 0;
@@ -142,6 +144,7 @@ async function runSearch(platform: Platform, query: CatalogueSearchQuery): Promi
     const any = await platform.db.query(
       `select 1 from catalogue_item i, to_tsquery('simple', ${p(search.strict)}) q where ${filters.join(' and ')} and i.search_vector @@ q limit 1`,
       params,
+      { prepare: false },
     );
     if (any.length > 0) return finish([], 'exact');
     params.length = 0;
@@ -158,6 +161,7 @@ async function runSearch(platform: Platform, query: CatalogueSearchQuery): Promi
      order by s.closeness desc, ts_rank_cd('${RANK_WEIGHTS}', i.search_vector, q) desc, i.popularity desc, i.code
      limit ${p(limit)} offset ${p(offset)}`,
     params,
+    { prepare: false },
   );
   return finish(fuzzy, 'fuzzy');
 }

@@ -210,7 +210,7 @@ type ExchangeFacts = {
 
 /**
  * The resource (unless the caller has it), who is party to the case and the consumer's grants for
- * the resource, in one prepared statement: one round trip instead of four, planned once per
+ * the resource, in one statement: one round trip instead of four, planned once per
  * connection — this runs in every exchange.
  */
 async function exchangeFacts(sql: Sql, request: ExchangeRequest, withResource: boolean): Promise<ExchangeFacts> {
@@ -223,13 +223,12 @@ async function exchangeFacts(sql: Sql, request: ExchangeRequest, withResource: b
                 '[]'::json) as grants`;
   const params = [request.caseId, request.consumerDepartmentId, request.resource];
   if (!withResource) {
-    const [row] = await sql.query<Omit<ExchangeFacts, 'resource'>>(`select ${parts}`, params, { prepare: true });
+    const [row] = await sql.query<Omit<ExchangeFacts, 'resource'>>(`select ${parts}`, params);
     return { resource: undefined, parties: row?.parties ?? [], grants: row?.grants ?? [] };
   }
   const [row] = await sql.query<LoadedResource & Omit<ExchangeFacts, 'resource'>>(
     `select ${RESOURCE_COLUMNS_SQL}, ${parts} from (select) as one left join datahub_resource r on r.code = $3`,
     params,
-    { prepare: true },
   );
   if (!row) return { resource: undefined, parties: [], grants: [] };
   const { parties, grants, ...resource } = row;
@@ -361,7 +360,7 @@ type ExchangeLogEntry = {
 
 /**
  * One exchange-log entry (who, which fields, about whom, why, for which case, result) and its
- * projection row, in one prepared statement: atomic on its own, so a caller outside a transaction
+ * projection row, in one statement: atomic on its own, so a caller outside a transaction
  * needs none.
  */
 async function recordExchange(tx: Sql, at: Date, e: ExchangeLogEntry): Promise<void> {
@@ -422,6 +421,5 @@ async function recordExchange(tx: Sql, at: Date, e: ExchangeLogEntry): Promise<v
       e.records,
       e.sha256,
     ],
-    { prepare: true },
   );
 }

@@ -120,10 +120,8 @@ export const RESOURCE_COLUMNS_SQL = `r.*, coalesce((
        where f.resource_code = r.code), '[]'::json) as fields`;
 
 export async function findResource(sql: Sql, code: string): Promise<LoadedResource | undefined> {
-  // One prepared statement (the fields as a JSON array): this runs in every filing and every exchange.
-  const [row] = await sql.query<LoadedResource>(`select ${RESOURCE_COLUMNS_SQL} from datahub_resource r where r.code = $1`, [code], {
-    prepare: true,
-  });
+  // One statement (the fields as a JSON array): this runs in every filing and every exchange.
+  const [row] = await sql.query<LoadedResource>(`select ${RESOURCE_COLUMNS_SQL} from datahub_resource r where r.code = $1`, [code]);
   return row;
 }
 

@@ -190,7 +190,7 @@ export function createSessionResolver(platform: Platform): SessionResolver {
   return async (token) => {
     if (!plausibleToken(token)) return { actor: anonymous };
     const now = clock.now();
-    const rows = await db.query<SessionRow & ActorRow>(sessionWithActorSql, [hashSessionToken(token), now], { prepare: true });
+    const rows = await db.query<SessionRow & ActorRow>(sessionWithActorSql, [hashSessionToken(token), now]);
     const row = rows[0];
     if (!row) return { actor: anonymous };
     if (row.ended_at) return { actor: anonymous, expired: expiryReasons.includes(row.end_reason ?? '') };
