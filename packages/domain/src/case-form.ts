@@ -1,5 +1,5 @@
 import type { FormField, ServiceItemContent } from './catalogue.ts';
-import { applicableFields, checkAnswers, type SituationAnswers } from './catalogue-rules.ts';
+import { applicableFields, checkAnswers, type SituationAnswers } from './catalogue-situations.ts';
 import { normaliseIdentifier, normaliseText } from './identity.ts';
 import { isValidCreditCode, isValidMobile, isValidResidentId } from './ids.ts';
 

@@ -1,6 +1,6 @@
 import type { SuspensionInterval } from './case-timing.ts';
 import type { LocalizedText, ProcessStep, ServiceItemContent } from './catalogue.ts';
-import { applicableSteps, type SituationAnswers } from './catalogue-rules.ts';
+import { applicableSteps, type SituationAnswers } from './catalogue-situations.ts';
 
 /**
  * A case (办件) is an append-only list of actions; everything else — status, open steps, the

@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { type ServiceItemContent, serviceItemContentSchema } from './catalogue.ts';
+import { mergeBundle } from './catalogue-bundles.ts';
+import { assertValidContent, findContentIssues, processWorkingDays } from './catalogue-content-checks.ts';
 import {
   applicableFields,
   applicableMaterials,
   applicableSteps,
-  assertValidContent,
   checkAnswers,
-  diffContent,
   evaluateCondition,
-  findContentIssues,
-  mergeBundle,
   pendingQuestions,
-  processWorkingDays,
   supplyOf,
-} from './catalogue-rules.ts';
+} from './catalogue-situations.ts';
+import { diffContent } from './catalogue-version-diff.ts';
 import { AppError } from './errors.ts';
 
 function content(overrides: Partial<ServiceItemContent> = {}): ServiceItemContent {
