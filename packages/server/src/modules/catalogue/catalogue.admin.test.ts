@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, freshAddress, loginStaff } from '../../../test/fixtures/identity-fixtures.ts';
 import { createTestApp, type TestApp, TestClient } from '../../../test/harness.ts';
-import { buildItem, catalogueFixtures, pdAdmin2, seedCatalogueFixtures } from './testing/fixtures.ts';
+import { catalogueFixtures } from './testing/catalogue-fixtures.ts';
+import { pdAdmin2, seedCatalogueFixtures } from './testing/fixture-setup.ts';
+import { buildItem } from './testing/item-builder.ts';
 
 let t: TestApp;
 let pd: TestClient;

@@ -6,7 +6,9 @@ import { GENERATION_CHECK_MS, settleCatalogueCache } from './catalogue.cache.ts'
 import { createDraft, publishVersion, submitVersion, withdrawItem } from './catalogue.service.ts';
 import { importCatalogue } from './index.ts';
 import { acceptsGzip } from './routes/send-cached.ts';
-import { buildItem, catalogueFixtures, ctxFor, seedCatalogueFixtures, fixtureStaff as staff } from './testing/fixtures.ts';
+import { catalogueFixtures } from './testing/catalogue-fixtures.ts';
+import { ctxFor, seedCatalogueFixtures, fixtureStaff as staff } from './testing/fixture-setup.ts';
+import { buildItem } from './testing/item-builder.ts';
 import { buildSearchQuery } from './use-cases/search-text.ts';
 
 let t: TestApp;

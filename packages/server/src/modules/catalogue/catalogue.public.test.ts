@@ -2,7 +2,8 @@ import { itemGuideSchema } from '@tongban/domain';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { catalogueFixtures, seedCatalogueFixtures } from './testing/fixtures.ts';
+import { catalogueFixtures } from './testing/catalogue-fixtures.ts';
+import { seedCatalogueFixtures } from './testing/fixture-setup.ts';
 
 let t: TestApp;
 beforeAll(async () => {

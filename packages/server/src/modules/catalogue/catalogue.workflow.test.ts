@@ -15,7 +15,9 @@ import {
   withdrawItem,
 } from './catalogue.service.ts';
 import { assertPublished, getItemVersion, getPublishedItem, importCatalogue } from './index.ts';
-import { buildItem, catalogueFixtures, ctxFor, seedCatalogueFixtures, fixtureStaff as staff } from './testing/fixtures.ts';
+import { catalogueFixtures } from './testing/catalogue-fixtures.ts';
+import { ctxFor, seedCatalogueFixtures, fixtureStaff as staff } from './testing/fixture-setup.ts';
+import { buildItem } from './testing/item-builder.ts';
 import { getGuide } from './use-cases/guide.ts';
 
 let t: TestApp;
