@@ -20,17 +20,9 @@ import { z } from 'zod';
 import type { Platform } from '../../../platform/context.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
 import { HUB_KEY_PURPOSE } from '../adapters/http-provider.ts';
-import {
-  createResource,
-  listDictionary,
-  listExternalProviders,
-  listResources,
-  registerExternalProvider,
-  retireResource,
-  saveDictionaryField,
-  updateResource,
-  viewResource,
-} from '../use-cases/resources.ts';
+import { listDictionary, saveDictionaryField } from '../use-cases/dictionary.ts';
+import { listExternalProviders, registerExternalProvider } from '../use-cases/external-providers.ts';
+import { createResource, listResources, retireResource, updateResource, viewResource } from '../use-cases/resources.ts';
 
 /** The data resources catalogue, the field dictionary, department systems and the hub's keys. */
 const tags = ['datahub'];

@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import { prefillSourceResources } from '../use-cases/applicant.ts';
-import { saveResource, upsertDictionary } from '../use-cases/resources.ts';
+import { upsertDictionary } from '../use-cases/dictionary.ts';
+import { saveResource } from '../use-cases/save-resource.ts';
 import { buildDemoRegistries, type DemoRegistries, type SeedEnterprise, type SeedPerson } from './registries.ts';
 import { type DemoResource, demoDictionary, demoResources } from './resources.ts';
 
