@@ -13,8 +13,8 @@
 // The database is dropped at the end.
 //
 //   node bench/catalogue.mjs [--duration 10] [--connections 25] [--items 5000] [--rounds 2]
-//                            [--only guide|search] [--encoding gzip|identity] [--cpu-prof DIR] [--keep-db] [--reuse-db NAME]
-// Requests carry `Accept-Encoding: gzip, deflate, br` as browsers' do (`--encoding identity`: none).
+//                            [--only guide|search] [--encoding browser|identity] [--cpu-prof DIR] [--keep-db] [--reuse-db NAME]
+// Requests carry `Accept-Encoding: gzip, deflate, br` as browsers do (the server answers Brotli; `--encoding identity`: none).
 // (--keep-db leaves the database in place; --reuse-db runs against such a kept database, skipping
 // the load — for profiling and comparing changes; it is not dropped either.)
 import { randomBytes } from 'node:crypto';
@@ -39,7 +39,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '25' },
     items: { type: 'string', default: '5000' },
     rounds: { type: 'string', default: '2' },
-    encoding: { type: 'string', default: 'gzip' },
+    encoding: { type: 'string', default: 'browser' },
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
     'keep-db': { type: 'boolean', default: false },

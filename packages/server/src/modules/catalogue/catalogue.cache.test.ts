@@ -1,11 +1,11 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { serviceItemInputSchema } from '@tongban/domain';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { GENERATION_CHECK_MS, settleCatalogueCache } from './catalogue.cache.ts';
 import { createDraft, publishVersion, submitVersion, withdrawItem } from './catalogue.service.ts';
 import { importCatalogue } from './index.ts';
-import { acceptsGzip } from './routes/send-cached.ts';
+import { acceptsEncoding } from './routes/send-cached.ts';
 import { catalogueFixtures } from './testing/catalogue-fixtures.ts';
 import { ctxFor, seedCatalogueFixtures, fixtureStaff as staff } from './testing/fixture-setup.ts';
 import { buildItem } from './testing/item-builder.ts';
@@ -143,31 +143,38 @@ describe('cached public reads', () => {
 });
 
 describe('compressed answers', () => {
-  it('sends cached answers gzipped to clients that accept gzip, the same JSON', async () => {
+  it('sends cached answers compressed as the client accepts (Brotli first, then gzip), the same JSON', async () => {
     for (const url of ['/api/v1/catalogue/items/HPF-TQ', '/api/v1/catalogue/search?q=%E7%99%BB%E8%AE%B0', '/api/v1/catalogue/popular']) {
       const plain = await get(url);
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(plain.headers.vary).toContain('accept-encoding');
-      const zipped = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
-      expect(zipped.statusCode).toBe(200);
+      const brotli = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(brotli.statusCode).toBe(200);
+      expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(brotli.rawPayload).toString('utf8')).toBe(plain.body);
+      const zipped = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate' } });
       expect(zipped.headers['content-encoding']).toBe('gzip');
-      expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
       expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
-      const refused = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=0, br' } });
+      expect(brotli.rawPayload.length).toBeLessThan(zipped.rawPayload.length);
+      expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+      const refused = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=0, br;q=0' } });
       expect(refused.headers['content-encoding']).toBeUndefined();
       expect(refused.body).toBe(plain.body);
     }
   });
 
   it('reads Accept-Encoding as HTTP defines it', () => {
-    expect(acceptsGzip('gzip')).toBe(true);
-    expect(acceptsGzip('deflate, GZIP;q=0.5')).toBe(true);
-    expect(acceptsGzip('*')).toBe(true);
-    expect(acceptsGzip(['br', 'gzip'])).toBe(true);
-    expect(acceptsGzip(undefined)).toBe(false);
-    expect(acceptsGzip('br, deflate')).toBe(false);
-    expect(acceptsGzip('gzip;q=0')).toBe(false);
-    expect(acceptsGzip('gzip; q=0.000')).toBe(false);
-    expect(acceptsGzip('x-gzip2')).toBe(false);
+    expect(acceptsEncoding('gzip', 'gzip')).toBe(true);
+    expect(acceptsEncoding('deflate, GZIP;q=0.5', 'gzip')).toBe(true);
+    expect(acceptsEncoding('*', 'gzip')).toBe(true);
+    expect(acceptsEncoding(['br', 'gzip'], 'gzip')).toBe(true);
+    expect(acceptsEncoding(undefined, 'gzip')).toBe(false);
+    expect(acceptsEncoding('br, deflate', 'gzip')).toBe(false);
+    expect(acceptsEncoding('gzip;q=0', 'gzip')).toBe(false);
+    expect(acceptsEncoding('gzip; q=0.000', 'gzip')).toBe(false);
+    expect(acceptsEncoding('x-gzip2', 'gzip')).toBe(false);
+    expect(acceptsEncoding('gzip, deflate, br', 'br')).toBe(true);
+    expect(acceptsEncoding('br;q=0, gzip', 'br')).toBe(false);
+    expect(acceptsEncoding('gzip, deflate', 'br')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Platform } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { type DepartmentNames, loadDepartmentNames } from './catalogue.departments.ts';
@@ -6,7 +6,7 @@ import { type DepartmentNames, loadDepartmentNames } from './catalogue.departmen
 /**
  * In-memory caches of public catalogue reads, per database (tests run several apps in one
  * process). Entries hold the serialized JSON as UTF-8 bytes (and, once a client asked for it, the
- * same gzipped), so a hit costs no query, no serialization, no encoding and no compression.
+ * same compressed), so a hit costs no query, no serialization, no encoding and no compression.
  *
  * Freshness: publishing or withdrawing clears this process's caches at once. Other server
  * processes notice through `catalogue_state.generation` (migration 0011, moved by a trigger on
@@ -26,13 +26,26 @@ type Pool = keyof typeof POOLS;
 /** Department names change rarely (an admin renames one). */
 const DEPARTMENT_NAMES_TTL_MS = 30_000;
 
-/** A cached answer: the value, its JSON as UTF-8 bytes, and those bytes gzipped (made on first use, then kept). */
-export type CachedBody<T> = { value: T; body: Buffer; gzip(): Buffer };
+/**
+ * A cached answer: the value, its JSON as UTF-8 bytes, and those bytes gzipped or Brotli-compressed
+ * (each made on first use, then kept).
+ */
+export type CachedBody<T> = { value: T; body: Buffer; gzip(): Buffer; brotli(): Buffer };
 type Entry = CachedBody<unknown> & { at: number };
+
+// Quality 9 of 11: within a few per cent of the smallest, at a fraction of the time; paid once per entry.
+const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } };
 
 function entryOf(at: number, value: unknown, body: Buffer): Entry {
   let gzipped: Buffer | undefined;
-  return { at, value, body, gzip: () => (gzipped ??= gzipSync(body)) };
+  let brotli: Buffer | undefined;
+  return {
+    at,
+    value,
+    body,
+    gzip: () => (gzipped ??= gzipSync(body)),
+    brotli: () => (brotli ??= brotliCompressSync(body, BROTLI_OPTIONS)),
+  };
 }
 type State = {
   pools: Record<Pool, Map<string, Entry>>;
