@@ -6,7 +6,8 @@ import { isStalePlan, type Row } from './db.ts';
  * six calls into the WebAssembly engine (parse, describe, bind, describe, execute, sync); a
  * filing runs about twenty statements, so on the embedded database most of a request's time went
  * to parsing and planning the same texts again. Here each distinct text is parsed once under a
- * name, and every later call only binds and executes it, in one call into the engine. PostgreSQL
+ * name (with its result columns), and every later call only binds and executes it, in one call
+ * into the engine. PostgreSQL
  * keeps the plan with the statement and replans by itself when a table it uses changes.
  *
  * Prepared statements belong to the session, not to a transaction: one prepared inside a
@@ -19,7 +20,13 @@ import { isStalePlan, type Row } from './db.ts';
  * public in JavaScript, underscored as internal): a statement outside a transaction waits for any
  * transaction to end; inside one it only waits for the previous statement.
  */
-type Statement = { name: string; paramTypes: number[] };
+/**
+ * A prepared statement: its name, parameter types, and its result columns (the RowDescription its
+ * describe answered). Those cannot change under the name — PostgreSQL refuses a replan that would
+ * change them ("cached plan must not change result type") — so each run needs no describe of its own.
+ */
+type Statement = { name: string; paramTypes: number[]; columns: BackendMessage | undefined };
+type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
 
 type PgliteInternals = {
   parsers: Parameters<typeof parse.parseResults>[1];
@@ -68,7 +75,11 @@ export function preparedStatements(pglite: PGlite, capacity = 500): PreparedRunn
       ]),
       { syncToFs: false },
     );
-    const statement = { name, paramTypes: parse.parseDescribeStatementResults(messages) };
+    const statement = {
+      name,
+      paramTypes: parse.parseDescribeStatementResults(messages),
+      columns: messages.find((m) => m.name === 'rowDescription'),
+    };
     statements.set(text, statement);
     return statement;
   }
@@ -88,14 +99,10 @@ export function preparedStatements(pglite: PGlite, capacity = 500): PreparedRunn
       return toText ? toText(value) : String(value);
     });
     const messages = await pglite.execProtocolStream(
-      concat([
-        serialize.bind({ statement: statement.name, values }),
-        serialize.describe({ type: 'P' }),
-        serialize.execute({}),
-        serialize.sync(),
-      ]),
+      concat([serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()]),
       { syncToFs: false },
     );
+    if (statement.columns) messages.unshift(statement.columns);
     return (parse.parseResults(messages, internals.parsers)[0]?.rows ?? []) as Row[];
   }
 
