@@ -1,4 +1,38 @@
-import { districts } from '@tongban/seed';
+import {
+  addYears,
+  ageAt,
+  between,
+  carModels,
+  digits,
+  districtName,
+  divisionCode,
+  hospitals,
+  majors,
+  minDate,
+  monthsBetween,
+  pick,
+  plateChars,
+  plateLetters,
+  rand,
+  universities,
+  vinChars,
+} from './deterministic.ts';
+import type { DemoRegistries, SeedEnterprise, SeedPerson } from './registry-rows.ts';
+
+export type {
+  BirthRow,
+  DegreeRow,
+  DemoRegistries,
+  DrivingLicenceRow,
+  HousingFundRow,
+  MarriageRow,
+  RealEstateRow,
+  SeedEnterprise,
+  SeedPerson,
+  SocialInsuranceRow,
+  TaxRow,
+  VehicleRow,
+} from './registry-rows.ts';
 
 /**
  * The departments' registries behind the hub's own resources, generated from the population and
@@ -9,239 +43,6 @@ import { districts } from '@tongban/seed';
  * the enterprise registry, degrees, driving licences, and a tax registration for every enterprise.
  * Deterministic: every choice is a hash of the record's key, so the same city gives the same rows.
  */
-export type SeedPerson = {
-  idNumber: string;
-  name: string;
-  sex: 'male' | 'female';
-  birthDate: string;
-  householdAddress: string;
-  householdDistrict: string;
-  maritalStatus: 'unmarried' | 'married' | 'divorced' | 'widowed';
-  spouseIdNumber?: string | null | undefined;
-  alive?: boolean | undefined;
-};
-export type SeedEnterprise = {
-  creditCode: string;
-  name: string;
-  registeredCapitalWan: number;
-  establishedOn: string;
-  district: string;
-  status?: 'active' | 'revoked' | 'cancelled' | undefined;
-};
-
-export type MarriageRow = {
-  id_number: string;
-  name: string;
-  spouse_name: string | null;
-  spouse_id_number: string | null;
-  marital_status: string;
-  registered_on: string | null;
-  certificate_number: string | null;
-};
-export type BirthRow = {
-  certificate_number: string;
-  child_name: string;
-  child_sex: string;
-  child_birth_date: string;
-  birth_place: string;
-  institution: string;
-  mother_name: string | null;
-  mother_id_number: string | null;
-  father_name: string | null;
-  father_id_number: string | null;
-};
-export type SocialInsuranceRow = {
-  id_number: string;
-  name: string;
-  insured_status: string;
-  employer_credit_code: string | null;
-  employer_name: string | null;
-  insured_since: string;
-  contribution_months: number;
-  card_number: string;
-};
-export type HousingFundRow = {
-  account_number: string;
-  id_number: string;
-  name: string;
-  account_status: string;
-  balance: number;
-  employer_credit_code: string | null;
-  deposit_base: number;
-  monthly_deposit: number;
-};
-export type DegreeRow = {
-  certificate_number: string;
-  id_number: string;
-  name: string;
-  institution: string;
-  education_level: string;
-  degree: string;
-  major: string;
-  graduation_date: string;
-};
-export type RealEstateRow = {
-  certificate_number: string;
-  unit_number: string;
-  owner_name: string;
-  owner_id_number: string;
-  address: string;
-  area: number;
-  usage: string;
-  right_type: string;
-  mortgage_status: string;
-  registered_on: string;
-};
-export type TaxRow = {
-  credit_code: string;
-  taxpayer_name: string;
-  taxpayer_type: string;
-  tax_authority: string;
-  registered_on: string;
-  status: string;
-};
-export type VehicleRow = {
-  plate_number: string;
-  vin: string;
-  owner_id_number: string;
-  owner_name: string;
-  brand_model: string;
-  vehicle_type: string;
-  registered_on: string;
-  certificate_number: string;
-  inspection_valid_until: string;
-  status: string;
-};
-export type DrivingLicenceRow = {
-  id_number: string;
-  name: string;
-  licence_number: string;
-  permitted_class: string;
-  first_issued_on: string;
-  valid_until: string;
-  status: string;
-};
-
-export type DemoRegistries = {
-  marriages: MarriageRow[];
-  births: BirthRow[];
-  socialInsurance: SocialInsuranceRow[];
-  housingFund: HousingFundRow[];
-  degrees: DegreeRow[];
-  realEstate: RealEstateRow[];
-  tax: TaxRow[];
-  vehicles: VehicleRow[];
-  drivingLicences: DrivingLicenceRow[];
-};
-
-/** FNV-1a over the text, then a murmur3 finaliser: fast, and the same everywhere. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** A number in [0, 1) fixed by the key and what it is for. */
-function rand(key: string, salt: string): number {
-  return hash32(`${salt}:${key}`) / 2 ** 32;
-}
-const between = (key: string, salt: string, lo: number, hi: number) => lo + Math.floor(rand(key, salt) * (hi - lo + 1));
-const pick = <T>(key: string, salt: string, xs: readonly T[]): T => xs[Math.floor(rand(key, salt) * xs.length)] as T;
-const digits = (key: string, salt: string, n: number) => {
-  let out = '';
-  for (let i = 0; out.length < n; i++) out += hash32(`${salt}:${i}:${key}`).toString().padStart(10, '0');
-  return out.slice(0, n);
-};
-
-function ymd(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-function parse(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
-}
-function addYears(date: string, years: number, days = 0): string {
-  const d = parse(date);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  d.setUTCDate(d.getUTCDate() + days);
-  return ymd(d);
-}
-function ageAt(birthDate: string, referenceDate: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ry, rm, rd] = referenceDate.split('-').map(Number) as [number, number, number];
-  return ry - by - (rm < bm || (rm === bm && rd < bd) ? 1 : 0);
-}
-function monthsBetween(from: string, to: string): number {
-  const a = parse(from);
-  const b = parse(to);
-  return Math.max(0, (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth()));
-}
-const minDate = (a: string, b: string) => (a < b ? a : b);
-
-const districtInfo = new Map(districts.map((x) => [x.id, x]));
-const districtName = (id: string) => districtInfo.get(id)?.zh ?? '上海市';
-const divisionCode = (id: string) => districtInfo.get(id)?.divisionCode ?? '310000';
-
-const hospitals = [
-  '上海市第一妇婴保健院',
-  '复旦大学附属妇产科医院',
-  '中国福利会国际和平妇幼保健院',
-  '上海市第一人民医院',
-  '上海交通大学医学院附属仁济医院',
-  '上海市长宁区妇幼保健院',
-  '上海市浦东新区妇幼保健院',
-];
-const universities: readonly (readonly [string, string])[] = [
-  ['复旦大学', '10246'],
-  ['上海交通大学', '10248'],
-  ['同济大学', '10247'],
-  ['华东师范大学', '10269'],
-  ['上海财经大学', '10272'],
-  ['华东理工大学', '10251'],
-  ['上海大学', '10280'],
-  ['东华大学', '10255'],
-  ['上海外国语大学', '10271'],
-  ['上海理工大学', '10252'],
-  ['上海师范大学', '10270'],
-  ['上海电机学院', '11458'],
-];
-const majors = [
-  '计算机科学与技术',
-  '会计学',
-  '法学',
-  '临床医学',
-  '土木工程',
-  '金融学',
-  '汉语言文学',
-  '英语',
-  '机械工程',
-  '电子信息工程',
-  '工商管理',
-  '护理学',
-];
-const carModels = [
-  '上汽大众 朗逸',
-  '上汽通用 别克英朗',
-  '比亚迪 秦PLUS',
-  '特斯拉 Model 3',
-  '上汽荣威 i5',
-  '吉利 帝豪',
-  '上汽大众 帕萨特',
-  '上汽通用五菱 宏光MINI EV',
-  '蔚来 ES6',
-  '丰田 卡罗拉',
-];
-const plateLetters = 'ABCDEFGHJKLMN';
-const plateChars = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-const vinChars = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
-
 export function buildDemoRegistries(input: {
   people: readonly SeedPerson[];
   enterprises: readonly SeedEnterprise[];

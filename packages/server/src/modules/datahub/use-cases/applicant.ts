@@ -4,7 +4,8 @@ import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import { getPublishedItem, type PublishedItem } from '../../catalogue/index.ts';
-import { accessFor, runExchange } from './exchange.ts';
+import { runExchange } from './exchange.ts';
+import { accessFor } from './grant-check.ts';
 import { formOf, materialsOf } from './item-materials.ts';
 import { consentFieldsOf, departmentNames, findResource, iso, isoOrNull, requireUser, type UserActor } from './shared.ts';
 

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type DataRecord, type ErrorCode, type ExchangeChannel, isAppError } from '@tongban/domain';
-import { type AuditActor, auditInsert } from '../../../platform/audit/audit.ts';
+import { AppError, type DataRecord, type ExchangeChannel, isAppError } from '@tongban/domain';
+import type { AuditActor } from '../../../platform/audit/audit.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import type { Signer } from '../../../platform/signing/signing.ts';
 import { callExternalProvider, findExternalProvider } from '../adapters/http-provider.ts';
 import { registryAdapters } from '../adapters/registry-adapters.ts';
 import { sha256Hex } from '../protocol.ts';
+import { recordExchange } from './exchange-log.ts';
+import { coveringGrant, type GrantRow } from './grant-check.ts';
 import { consentFieldsOf, type LoadedResource, RESOURCE_COLUMNS_SQL, resourceNotFound } from './shared.ts';
 
 /**
@@ -75,8 +77,7 @@ export function dataDigest(records: readonly DataRecord[]): string {
   return sha256Hex(JSON.stringify(canonical));
 }
 
-export const providerFailureCodes: readonly ErrorCode[] = ['DATAHUB_PROVIDER_UNAVAILABLE', 'DATAHUB_PROVIDER_SIGNATURE_INVALID'];
-export const isProviderFailure = (code: string) => (providerFailureCodes as readonly string[]).includes(code);
+export { isProviderFailure, providerFailureCodes } from './exchange-log.ts';
 
 /** Runs one exchange end to end and logs it; refusals come back as `{ ok: false }`, never thrown. */
 export async function runExchange(
@@ -124,9 +125,6 @@ export async function runExchange(
 }
 
 type Authorised = { resource: LoadedResource; grantId: string | null; itemCode: string | null };
-
-/** A grant as `exchangeFacts` reads it (JSON: `expires_at` is a string there). */
-type GrantRow = { id: string; fields: string[]; items: string[]; status: string; expires_at: Date | string | null };
 
 /**
  * @throws DATAHUB_RESOURCE_NOT_FOUND, DATAHUB_PURPOSE_REQUIRED, DATAHUB_NOT_SHARED, VALIDATION_FAILED
@@ -235,82 +233,6 @@ async function exchangeFacts(sql: Sql, request: ExchangeRequest, withResource: b
   return { resource: resource.code === null ? undefined : resource, parties, grants };
 }
 
-/** The consumer's approved and revoked grants for the resource, oldest first (the order `coveringGrant` expects). */
-async function grantsOf(sql: Sql, consumer: string, resourceCode: string): Promise<GrantRow[]> {
-  return sql.query<GrantRow>(
-    `select id, fields, items, status, expires_at from datahub_grant
-     where consumer_department_id = $1 and resource_code = $2 and status in ('approved', 'revoked') order by requested_at, decided_at`,
-    [consumer, resourceCode],
-  );
-}
-
-/**
- * Whether `consumer` may read `fields` of `resource` for `itemCode` now (shared unconditionally,
- * own resource, or an active covering grant); the refusal code otherwise. Reads only.
- */
-export async function accessFor(
-  sql: Sql,
-  at: Date,
-  resource: LoadedResource,
-  consumer: string,
-  itemCode: string,
-  fields: readonly string[],
-): Promise<{ ok: true; grantId: string | null } | { ok: false; code: ErrorCode; reason: string }> {
-  if (resource.status !== 'active' || resource.sharing_class === 'not_shared')
-    return { ok: false, code: 'DATAHUB_NOT_SHARED', reason: 'not_shared' };
-  if (resource.sharing_class === 'unconditional' || resource.owner_department_id === consumer) return { ok: true, grantId: null };
-  try {
-    return { ok: true, grantId: coveringGrant(await grantsOf(sql, consumer, resource.code), at, resource, consumer, itemCode, fields) };
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    return { ok: false, code: error.code, reason: String(error.details?.reason ?? error.details?.notGranted ?? error.code) };
-  }
-}
-
-/**
- * The id of an active grant among `grants` (the consumer's, oldest first) covering the item and
- * every field. @throws DATAHUB_NO_GRANT, DATAHUB_FIELD_NOT_GRANTED
- */
-function coveringGrant(
-  grants: readonly GrantRow[],
-  at: Date,
-  resource: LoadedResource,
-  consumer: string,
-  itemCode: string | null,
-  fields: readonly string[],
-): string {
-  const forItem = grants.filter((g) => itemCode !== null && g.items.includes(itemCode));
-  const active = forItem.filter((g) => g.status === 'approved' && (g.expires_at === null || new Date(g.expires_at) > at));
-  if (active.length === 0) {
-    // The most recent grant for the item says why none is active now.
-    const latest = forItem.at(-1);
-    const reason = latest
-      ? latest.status === 'revoked'
-        ? 'revoked'
-        : 'expired'
-      : grants.some((g) => g.status === 'approved')
-        ? 'purpose_not_covered'
-        : 'none';
-    throw new AppError(
-      'DATAHUB_NO_GRANT',
-      `${consumer} 没有为事项 ${itemCode ?? '—'} 使用 ${resource.code} 的有效授权（${reason}）。No valid grant.`,
-      {
-        details: { resource: resource.code, consumer, item: itemCode, reason },
-      },
-    );
-  }
-  const covering = active.find((g) => fields.every((f) => g.fields.includes(f)));
-  if (!covering) {
-    const granted = new Set(active.flatMap((g) => g.fields));
-    const notGranted = fields.filter((f) => !granted.has(f));
-    throw new AppError('DATAHUB_FIELD_NOT_GRANTED', `未获授权的字段：${notGranted.join('、')}。Fields outside the grant.`, {
-      field: 'body.fields',
-      details: { resource: resource.code, notGranted },
-    });
-  }
-  return covering.id;
-}
-
 /** @throws DATAHUB_PROVIDER_UNAVAILABLE, DATAHUB_PROVIDER_SIGNATURE_INVALID */
 async function fetchRecords(
   deps: ExchangeDeps,
@@ -346,80 +268,3 @@ const providerMissing = (resource: LoadedResource) =>
   new AppError('DATAHUB_PROVIDER_UNAVAILABLE', `数据资源 ${resource.code} 的提供方未配置。The resource has no working provider.`, {
     details: { provider: resource.provider_ref, why: 'not configured' },
   });
-
-type ExchangeLogEntry = {
-  id: string;
-  request: ExchangeRequest;
-  itemCode: string | null;
-  providerDepartmentId: string | null;
-  grantId: string | null;
-  result: 'ok' | ErrorCode;
-  records: number;
-  sha256: string | null;
-};
-
-/**
- * One exchange-log entry (who, which fields, about whom, why, for which case, result) and its
- * projection row, in one statement: atomic on its own, so a caller outside a transaction
- * needs none.
- */
-async function recordExchange(tx: Sql, at: Date, e: ExchangeLogEntry): Promise<void> {
-  const r = e.request;
-  const action =
-    e.result === 'ok' ? 'datahub.exchange.succeeded' : isProviderFailure(e.result) ? 'datahub.exchange.failed' : 'datahub.exchange.refused';
-  const entry = auditInsert(
-    at,
-    {
-      stream: 'exchange',
-      actor: r.actor,
-      action,
-      target: { type: 'datahub_resource', id: r.resource.slice(0, 64) },
-      subject: r.subject,
-      requestId: r.requestId,
-      detail: {
-        exchangeId: e.id,
-        channel: r.channel,
-        consumer: r.consumerDepartmentId,
-        provider: e.providerDepartmentId,
-        fields: [...r.fields],
-        purpose: r.purpose ?? null,
-        item: e.itemCode,
-        caseId: r.caseId,
-        grantId: e.grantId,
-        result: e.result,
-        records: e.records,
-        sha256: e.sha256,
-      },
-    },
-    1,
-  );
-  const p = entry.params.length;
-  await tx.query(
-    `with entry as (${entry.sql})
-     insert into datahub_exchange (id, log_entry_id, at, channel, consumer_department_id, actor_type, actor_id, resource_code,
-       provider_department_id, fields, subject, purpose, item_code, case_id, grant_id, result, records, data_sha256)
-     select $${p + 1}, entry.id, $${p + 2}::timestamptz, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8},
-       $${p + 9}::text[], $${p + 10}, $${p + 11}, $${p + 12}, $${p + 13}, $${p + 14}, $${p + 15}, $${p + 16}::int, $${p + 17}
-     from entry`,
-    [
-      ...entry.params,
-      e.id,
-      at,
-      r.channel,
-      r.consumerDepartmentId,
-      r.actor.type,
-      r.actor.id ?? null,
-      r.resource.slice(0, 64),
-      e.providerDepartmentId,
-      [...r.fields],
-      r.subject,
-      r.purpose ?? null,
-      e.itemCode,
-      r.caseId,
-      e.grantId,
-      e.result,
-      e.records,
-      e.sha256,
-    ],
-  );
-}

@@ -2,7 +2,7 @@ import type { Material, SharingAdvice, SharingMetrics } from '@tongban/domain';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import type { PublishedItem } from '../../catalogue/index.ts';
-import { accessFor } from './exchange.ts';
+import { accessFor } from './grant-check.ts';
 import { knownPublishedItems, materialsOf } from './item-materials.ts';
 import { findResource, type LoadedResource, requireStaff } from './shared.ts';
 
