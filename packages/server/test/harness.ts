@@ -1,11 +1,21 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createManualClock, type ManualClock } from '@tongban/domain';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { App } from '../src/app.ts';
 import { testConfig } from '../src/config.ts';
 import { openPgliteDb } from '../src/platform/db/pglite-db.ts';
 import { openPostgresDb } from '../src/platform/db/postgres-db.ts';
 import { startRuntime } from '../src/platform/runtime.ts';
+
+/** The migrated database every PGlite test app starts from (made once per run by global-setup.ts). */
+let template: Blob | undefined;
+function pgliteTemplate(): Blob | undefined {
+  const file = inject('pgliteTemplate');
+  if (file && !template) template = new Blob([readFileSync(file)]);
+  return template;
+}
 
 export type TestApp = { app: App; clock: ManualClock; close(): Promise<void>; dbKind: 'pglite' | 'postgres' };
 
@@ -19,7 +29,8 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   const clock = createManualClock();
   const adminUrl = config.TEST_PG_ADMIN_URL;
   if (!adminUrl) {
-    const db = await openPgliteDb('memory://');
+    const loadDataDir = pgliteTemplate();
+    const db = await openPgliteDb('memory://', loadDataDir ? { loadDataDir } : {});
     const runtime = await startRuntime(config, { clock, db });
     return { app: runtime.app, clock, close: runtime.close, dbKind: 'pglite' };
   }
