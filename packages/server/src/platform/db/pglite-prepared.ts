@@ -7,23 +7,23 @@ import { isStalePlan, type Row } from './db.ts';
  * filing runs about twenty statements, so on the embedded database most of a request's time went
  * to parsing and planning the same texts again. Here each distinct text is parsed once under a
  * name (with its result columns), and every later call only binds and executes it, in one call
- * into the engine. PostgreSQL
- * keeps the plan with the statement and replans by itself when a table it uses changes.
+ * into the engine. PostgreSQL keeps the plan with the statement and replans by itself when a
+ * table it uses changes.
  *
  * Prepared statements belong to the session, not to a transaction: one prepared inside a
- * transaction that rolls back stays prepared. A statement whose columns changed under it (`select *`
- * after a migration added a column: "cached plan must not change result type") is dropped and,
- * outside a transaction, prepared again and rerun; inside one the transaction fails once. At most `capacity` texts stay prepared; the least
- * recently used is closed when a new one needs its place (dynamic texts cannot grow without bound).
+ * transaction that rolls back stays prepared. A statement whose columns changed under it
+ * (`select *` after a migration added a column: "cached plan must not change result type") is
+ * dropped and, outside a transaction, prepared again and rerun; inside one, that transaction fails
+ * once. At most `capacity` texts stay prepared; the least recently used is closed when a new one
+ * needs its place (dynamic texts cannot grow without bound).
  *
  * This uses PGlite's two mutexes the way its own `query` and `transaction` do (`_runExclusive…`,
  * public in JavaScript, underscored as internal): a statement outside a transaction waits for any
  * transaction to end; inside one it only waits for the previous statement.
- */
-/**
- * A prepared statement: its name, parameter types, and its result columns (the RowDescription its
- * describe answered). Those cannot change under the name — PostgreSQL refuses a replan that would
- * change them ("cached plan must not change result type") — so each run needs no describe of its own.
+ *
+ * A statement's result columns are the RowDescription its describe answered at prepare time. They
+ * cannot change under the name — PostgreSQL refuses a replan that would change them — so each run
+ * needs no describe of its own.
  */
 type Statement = { name: string; paramTypes: number[]; columns: BackendMessage | undefined };
 type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
