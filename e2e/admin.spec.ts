@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DESK, expect, loginAsStaff, selectField, shot, test } from './support.ts';
+import { chooseInTree, DEMO_PASSWORD, DESK, expect, loginAsStaff, shot, test } from './support.ts';
 
 // Administration writes through the real API; run at desktop width only (see playwright.config.ts).
 
@@ -46,9 +46,7 @@ test(
     await dialog.getByLabel('用户名').fill('e2e.clerk');
     await dialog.getByLabel('姓名').fill('测试受理员');
     const department = dialog.getByRole('combobox', { name: /部门/ });
-    await department.fill('南京东路街道社区事务');
-    await page.getByRole('tree').last().getByText('南京东路街道社区事务受理服务中心').click();
-    await expect(selectField(department)).toContainText('南京东路街道社区事务受理服务中心');
+    await chooseInTree(page, department, '南京东路街道社区事务', '南京东路街道社区事务受理服务中心');
     await dialog.getByRole('checkbox', { name: '综合窗口受理员' }).check();
     await dialog.getByLabel('初始密码').fill('short');
     await dialog.getByRole('button', { name: '保存' }).click();

@@ -110,6 +110,19 @@ export async function choose(page: Page, select: Locator, option: string | RegEx
   }).toPass({ timeout: 30_000 });
 }
 
+/**
+ * Picks a node of an antd TreeSelect by typing part of its name and clicking it, again until the
+ * field shows it (the same lost click as `choose`: the tree is still sliding in).
+ */
+export async function chooseInTree(page: Page, select: Locator, search: string, title: string) {
+  const node = page.locator('.ant-select-dropdown:visible').getByRole('tree').getByText(title);
+  await expect(async () => {
+    await select.fill(search);
+    await node.click({ timeout: 5_000 });
+    await expect(selectField(select)).toContainText(title, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 /** The whole antd Select (or TreeSelect) around its combobox input: where the chosen value shows. */
 export function selectField(select: Locator): Locator {
   return select.locator(`xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`);

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@tongban/domain';
 import { auditInsert } from '../../../platform/audit/audit.ts';
 import type { Sql } from '../../../platform/db/db.ts';
-import type { ExchangeRequest } from './exchange.ts';
+import type { ExchangeRequest } from './exchange-request.ts';
 
 /**
  * The exchange log: every exchange, success or refusal, as an entry of the `exchange` stream of the

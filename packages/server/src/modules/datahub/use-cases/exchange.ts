@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type DataRecord, type ExchangeChannel, isAppError } from '@tongban/domain';
-import type { AuditActor } from '../../../platform/audit/audit.ts';
+import { AppError, type DataRecord, isAppError } from '@tongban/domain';
 import type { Sql } from '../../../platform/db/db.ts';
 import type { Signer } from '../../../platform/signing/signing.ts';
 import { callExternalProvider, findExternalProvider } from '../adapters/http-provider.ts';
 import { registryAdapters } from '../adapters/registry-adapters.ts';
 import { sha256Hex } from '../protocol.ts';
 import { recordExchange } from './exchange-log.ts';
+import type { ExchangeRequest } from './exchange-request.ts';
 import { coveringGrant, type GrantRow } from './grant-check.ts';
 import { consentFieldsOf, type LoadedResource, RESOURCE_COLUMNS_SQL, resourceNotFound } from './shared.ts';
 
@@ -20,24 +20,7 @@ import { consentFieldsOf, type LoadedResource, RESOURCE_COLUMNS_SQL, resourceNot
  * `exchange` stream of the hash-chained audit log, fields named but never their values — plus a
  * projection row for "who used my data", in the caller's transaction.
  */
-export type ExchangeRequest = {
-  channel: ExchangeChannel;
-  consumerDepartmentId: string;
-  actor: AuditActor;
-  resource: string;
-  fields: readonly string[];
-  purpose: string | null | undefined;
-  /** The catalogue item the purpose serves; for a case, defaults to the case's item. */
-  itemCode: string | null;
-  caseId: string | null;
-  subject: string;
-  /**
-   * The data subject acting for themselves (pre-fill): no case is needed, but the subject must be
-   * one of these (the person and the enterprises they act for).
-   */
-  selfSubjects?: readonly string[] | undefined;
-  requestId?: string | undefined;
-};
+export type { ExchangeRequest } from './exchange-request.ts';
 
 export type ExchangeSuccess = {
   ok: true;
