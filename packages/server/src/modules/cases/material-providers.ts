@@ -55,13 +55,19 @@ export async function supplyMaterial(request: MaterialSupplyRequest): Promise<Ma
   if (kind === 'applicant') return { state: 'pending' };
   const provider = providers.get(kind);
   if (!provider) return { state: 'pending', note: 'no provider registered' };
-  await request.sql.query('savepoint material_provider');
+  // The savepoint goes with the provider's first statement; the release is a query, so the
+  // writes the provider queued run (and fail, if they do) inside the try.
+  await request.sql.write('savepoint material_provider');
   try {
     const result = await provider(request);
     await request.sql.query('release savepoint material_provider');
     return result;
   } catch (error) {
-    await request.sql.query('rollback to savepoint material_provider');
+    // Writes the provider queued before it threw run with this rollback and are undone by it. Should
+    // one of them fail, the transaction is aborted and the rollback skipped: the second attempt,
+    // with nothing queued any more, then restores the transaction to the savepoint.
+    const rollback = () => request.sql.query('rollback to savepoint material_provider');
+    await rollback().catch(rollback);
     return { state: 'pending', note: String((error as Error).message ?? error).slice(0, 200) };
   }
 }

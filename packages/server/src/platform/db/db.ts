@@ -30,9 +30,21 @@ export function isStalePlan(error: unknown): boolean {
   return e?.code === '0A000' && /cached plan must not change result type/.test(e.message ?? '');
 }
 
+/** One statement with its parameters, as a transaction queues it (see `Sql.write`). */
+export type Statement = { text: string; params: readonly unknown[]; prepare: boolean };
+
 export type Sql = {
   /** Runs one parameterised statement (`$1`, `$2` …) and returns its rows. */
   query<T extends Row = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
+  /**
+   * A statement whose rows the caller does not need: an insert, an update of a row already read
+   * and locked. Inside a transaction it waits in a queue and reaches the server together with the
+   * transaction's next `query` (or its COMMIT), in one round trip (write-queue.ts). If it fails,
+   * that next `query` — or the commit — throws its error and the transaction rolls back. So never
+   * `write` a statement whose failure you catch and handle (a unique violation turned into a
+   * conflict): `query` that one. Outside a transaction it runs at once.
+   */
+  write(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<void>;
   /**
    * Runs `COPY (<select>) TO STDOUT` (text format) and hands each row's line to `onLine` as it
    * arrives, in order: the bytes without the newline, valid only during the call (the driver reuses

@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { copyLineReader } from './copy-text.ts';
 import type { Db, QueryOptions, Row, Sql } from './db.ts';
 import { preparedStatements } from './pglite-prepared.ts';
+import { writeQueue } from './write-queue.ts';
 
 /** int8 as JavaScript numbers in both drivers (counts and sequences stay far below 2^53). */
 const parsers = { [types.INT8]: (v: string) => Number(v) };
@@ -70,13 +71,16 @@ export async function openPgliteDb(dataDir: string, options: { loadDataDir?: Blo
     throw error;
   }
   const prepared = preparedStatements(pglite);
-  const asSql = (q: { query: PGlite['query'] }, inTransaction: boolean): Sql => ({
-    async query<T extends Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+  const asSql = (q: { query: PGlite['query'] }, inTransaction: boolean): Sql => {
+    async function query<T extends Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
       if (options.prepare === false) return (await q.query<T>(text, params as unknown[])).rows;
       return (await prepared(text, params, inTransaction)) as T[];
-    },
+    }
+    return { query, write: async (text, params, options) => void (await query(text, params, options)), copyLines: copyLinesOf(q) };
+  };
+  const copyLinesOf = (q: { query: PGlite['query'] }): Sql['copyLines'] =>
     // PGlite writes COPY output to a virtual file and returns it whole, as a Blob.
-    async copyLines(select, onLine) {
+    async function copyLines(select, onLine) {
       const result = await q.query(`copy (${select}) to '/dev/blob'`);
       let rows = 0;
       const reader = copyLineReader((line) => {
@@ -86,14 +90,25 @@ export async function openPgliteDb(dataDir: string, options: { loadDataDir?: Blo
       if (result.blob) reader.push(new Uint8Array(await result.blob.arrayBuffer()));
       reader.end();
       return rows;
-    },
-  });
+    };
   const sql = asSql(pglite, false);
   return {
     kind: 'pglite',
-    query: sql.query,
-    copyLines: sql.copyLines,
-    transaction: (fn) => pglite.transaction((tx) => fn(asSql(tx, true))),
+    ...sql,
+    // Writes are queued as on PostgreSQL, so their failures surface at the same place on both
+    // drivers; PGlite has no round trips to save and runs the queue one statement at a time.
+    transaction: (fn) =>
+      pglite.transaction(async (tx) => {
+        const inTx = asSql(tx, true);
+        const queued = writeQueue(async (statements) => {
+          const results: Row[][] = [];
+          for (const s of statements) results.push(await inTx.query(s.text, s.params, { prepare: s.prepare }));
+          return results;
+        }, inTx.copyLines);
+        const result = await fn(queued.sql);
+        await queued.flush();
+        return result;
+      }),
     exec: async (script) => {
       await pglite.exec(script);
     },

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { copyLineReader } from './copy-text.ts';
-import { type Db, isStalePlan, type QueryOptions, type Row, type Sql } from './db.ts';
+import { type Db, isStalePlan, type QueryOptions, type Row, type Sql, type Statement } from './db.ts';
+import { runBatch } from './pg-batch.ts';
+import { writeQueue } from './write-queue.ts';
 
 // int8 (counts, sequences) as numbers, matching the PGlite driver.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -10,8 +12,8 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its connection (PostgreSQL restarted) must not crash the process.
   pool.on('error', () => {});
-  const asSql = (client: pg.Pool | pg.PoolClient): Sql => ({
-    async query<T extends Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+  const asSql = (client: pg.Pool | pg.PoolClient): Sql => {
+    async function query<T extends Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
       const name = options.prepare === false ? undefined : statementName(text);
       if (!name) return (await client.query<T>(text, params as unknown[])).rows;
       try {
@@ -24,19 +26,40 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
         if (client !== pool) throw error;
         return (await client.query<T>({ name: statementName(text), text, values: params as unknown[] })).rows;
       }
-    },
-    async copyLines(select, onLine) {
-      if (client instanceof pg.Pool) {
-        const own = await client.connect();
-        try {
-          return await copyOut(own, select, onLine);
-        } finally {
-          own.release();
+    }
+    return {
+      query,
+      async write(text, params, options) {
+        await query(text, params, options);
+      },
+      async copyLines(select, onLine) {
+        if (client instanceof pg.Pool) {
+          const own = await client.connect();
+          try {
+            return await copyOut(own, select, onLine);
+          } finally {
+            own.release();
+          }
         }
-      }
-      return copyOut(client, select, onLine);
-    },
-  });
+        return copyOut(client, select, onLine);
+      },
+    };
+  };
+  /** Statements in order in one exchange (a single one the usual way, with its stale-plan retry). */
+  const runStatements = async (client: pg.PoolClient, statements: Statement[]): Promise<Row[][]> => {
+    if (statements.length === 1) {
+      const [only] = statements as [Statement];
+      return [await asSql(client).query(only.text, only.params, { prepare: only.prepare })];
+    }
+    const named = statements.map((s) => ({ ...s, name: s.prepare ? statementName(s.text) : undefined }));
+    try {
+      return await runBatch(client, named);
+    } catch (error) {
+      // As for a single statement (inside a transaction, so no retry): prepare afresh next time.
+      if (isStalePlan(error)) for (const s of named) if (s.name) statementNames.set(s.text, `${s.name.slice(0, 27)}_${++renamed}`);
+      throw error;
+    }
+  };
   const sql = asSql(pool);
   try {
     await sql.query('select 1');
@@ -46,8 +69,7 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
   }
   return {
     kind: 'postgres',
-    query: sql.query,
-    copyLines: sql.copyLines,
+    ...sql,
     async transaction(fn) {
       const client = await pool.connect();
       // A checked-out client is not watched by the pool: its connection dying (PostgreSQL stopped or
@@ -58,10 +80,16 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
         broken = error;
       };
       client.on('error', onError);
+      // BEGIN goes with the transaction's first statement, queued writes with the next statement
+      // after them, and the last ones with COMMIT (write-queue.ts): no round trip of their own.
+      const queued = writeQueue(
+        (statements) => runStatements(client, statements),
+        (select, onLine) => copyOut(client, select, onLine),
+        [BEGIN],
+      );
       try {
-        await client.query('BEGIN');
-        const result = await fn(asSql(client));
-        await client.query('COMMIT');
+        const result = await fn(queued.sql);
+        await queued.flush(COMMIT);
         return result;
       } catch (error) {
         if (!broken) await client.query('ROLLBACK').catch(() => {});
@@ -79,6 +107,9 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
     driver: { pool },
   };
 }
+
+const BEGIN: Statement = { text: 'begin', params: [], prepare: false };
+const COMMIT: Statement = { text: 'commit', params: [], prepare: false };
 
 /**
  * node-postgres prepares a named statement once per connection and afterwards only binds and

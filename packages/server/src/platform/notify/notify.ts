@@ -43,7 +43,7 @@ function recipientKey(r: Recipient): { type: Recipient['type']; id: string; role
 export async function enqueueNotification(tx: Sql, jobs: Jobs, at: Date, input: NotificationInput): Promise<string> {
   const id = randomUUID();
   const r = recipientKey(input.recipient);
-  await tx.query(
+  await tx.write(
     `insert into notification (id, recipient_type, recipient_id, recipient_role, kind, title, body, link, case_id, created_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [id, r.type, r.id, r.role, input.kind, input.title, input.body, input.link ?? null, input.caseId ?? null, at],
@@ -53,7 +53,7 @@ export async function enqueueNotification(tx: Sql, jobs: Jobs, at: Date, input: 
   if (input.mobile) outbound.push({ channel: 'sms', to: input.mobile });
   for (const o of outbound) {
     const messageId = randomUUID();
-    await tx.query(
+    await tx.write(
       `insert into outbound_message (id, channel, recipient, subject, body, status, created_at) values ($1, $2, $3, $4, $5, 'pending', $6)`,
       [messageId, o.channel, o.to, input.title, input.body, at],
     );

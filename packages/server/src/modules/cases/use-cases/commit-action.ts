@@ -217,7 +217,7 @@ async function syncTasks(
     const sla = planSla(calendar, step.openedAt, plan.workingDays, suspensionIntervals(step.suspensions), share);
     const task = active.find((t) => t.step_id === step.id && t.attempt === step.attempt);
     if (!task) {
-      await tx.query(
+      await tx.write(
         `insert into case_task (id, case_id, step_id, attempt, step_kind, step_name_zh, step_name_en, department_id, role, status, opened_at, due_date, warn_at, due_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [
@@ -240,7 +240,7 @@ async function syncTasks(
       continue;
     }
     matched.add(task.id);
-    await tx.query(`update case_task set status = $2, due_date = $3, warn_at = $4, due_at = $5, version = version + 1 where id = $1`, [
+    await tx.write(`update case_task set status = $2, due_date = $3, warn_at = $4, due_at = $5, version = version + 1 where id = $1`, [
       task.id,
       step.state,
       sla.dueDate ?? null,
@@ -252,7 +252,7 @@ async function syncTasks(
     if (matched.has(task.id)) continue;
     const step = state.steps.find((s) => s.id === task.step_id);
     const done = step !== undefined && step.attempt === task.attempt && ['passed', 'rejected', 'returned'].includes(step.state);
-    await tx.query(`update case_task set status = $2, closed_at = $3, closed_by = $4, version = version + 1 where id = $1`, [
+    await tx.write(`update case_task set status = $2, closed_at = $3, closed_by = $4, version = version + 1 where id = $1`, [
       task.id,
       done ? 'done' : 'cancelled',
       at,
@@ -312,14 +312,14 @@ export async function syncTimers(
     (t) => t.state === 'planned' && !desired.some((d) => same(t, d) && new Date(t.due_at).getTime() === d.dueAt.getTime()),
   );
   if (moved.length > 0) {
-    await tx.query(`update case_timer set state = 'cancelled' where id = any($1::text[]) and state = 'planned'`, [moved.map((t) => t.id)]);
+    await tx.write(`update case_timer set state = 'cancelled' where id = any($1::text[]) and state = 'planned'`, [moved.map((t) => t.id)]);
   }
   const planned = desired
     .filter((d) => !existing.some((t) => same(t, d) && (t.state === 'fired' || new Date(t.due_at).getTime() === d.dueAt.getTime())))
     .map((d) => ({ ...d, id: randomUUID() }));
   if (planned.length === 0) return;
   // One statement for the rows and one for their jobs, however many timers: this runs on every action.
-  await tx.query(
+  await tx.write(
     `insert into case_timer (id, case_id, scope, attempt, kind, due_at, state, created_at)
      select t.id, $1, t.scope, t.attempt, t.kind, t.due_at, 'planned', $7
      from unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[]) as t(id, scope, attempt, kind, due_at)`,

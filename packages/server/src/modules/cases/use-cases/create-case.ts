@@ -180,7 +180,7 @@ async function insertMaterial(
         fileName: extra.upload.file_name,
       }
     : extra.file;
-  await tx.query(
+  await tx.write(
     `insert into case_material (id, case_id, material_id, item_code, name_zh, name_en, provenance, state, upload_id, storage_key, sha256, media_type, size_bytes, file_name, source_ref, supplied_at, action_seq)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1)`,
     [

@@ -40,7 +40,7 @@ export async function withIdempotency<T>(
       return { value: first.response, replayed: true };
     }
     const value = await work(tx);
-    await tx.query('update idempotency_key set status_code = 201, response = $3 where scope = $1 and key = $2', [
+    await tx.write('update idempotency_key set status_code = 201, response = $3 where scope = $1 and key = $2', [
       scope,
       key,
       JSON.stringify(value),

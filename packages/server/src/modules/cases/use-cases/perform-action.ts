@@ -311,7 +311,7 @@ async function attachSupplement(ctx: Ctx, tx: Sql, row: CaseRow, body: ActionBod
       `update case_material set state = 'replaced' where case_id = $1 and material_id = $2 and state = 'attached' and provenance in ('applicant', 'window')`,
       [row.id, ref.materialId],
     );
-    await tx.query(
+    await tx.write(
       `insert into case_material (id, case_id, material_id, item_code, name_zh, name_en, provenance, state, upload_id, storage_key, sha256, media_type, size_bytes, file_name, supplied_at, action_seq)
        values ($1, $2, $3, $4, $5, $6, $7, 'attached', $8, $9, $10, $11, $12, $13, $14, $15)`,
       [

@@ -126,7 +126,7 @@ async function recordCaseParties(sql: Sql, at: Date, request: MaterialSupplyRequ
   const parties: [string, 'applicant' | 'enterprise'][] = [[request.applicant.idNumber, 'applicant']];
   if (request.applicant.enterpriseCreditCode) parties.push([request.applicant.enterpriseCreditCode, 'enterprise']);
   for (const [subject, role] of parties) {
-    await sql.query(
+    await sql.write(
       `insert into datahub_case_party (case_id, subject, role, item_code, tracking_no, recorded_at) values ($1, $2, $3, $4, $5, $6)
        on conflict (case_id, subject) do nothing`,
       [request.caseId, subject, role, request.itemCode, request.trackingNumber, at],
@@ -156,7 +156,7 @@ type NewSupply = {
 
 async function insertSupply(sql: Sql, s: NewSupply): Promise<void> {
   const ok = s.outcome?.ok ? s.outcome : undefined;
-  await sql.query(
+  await sql.write(
     `insert into datahub_supply (id, case_id, tracking_no, material_id, item_code, consumer_department_id, resource_code, provider_department_id,
        fields, subject, purpose, state, reason, attempts, next_attempt_at, exchange_id, data, data_sha256, fetched_at, created_at, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)
