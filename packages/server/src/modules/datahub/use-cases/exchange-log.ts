@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@tongban/domain';
-import { auditInsert } from '../../../platform/audit/audit.ts';
-import type { Sql } from '../../../platform/db/db.ts';
+import type { Db, Sql } from '../../../platform/db/db.ts';
+import { groupWriterFor, isDatabase } from '../../../platform/db/group-writes.ts';
 import type { ExchangeRequest } from './exchange-request.ts';
 
 /**
@@ -23,67 +23,88 @@ export type ExchangeLogEntry = {
 };
 
 /**
- * One exchange-log entry (who, which fields, about whom, why, for which case, result) and its
- * projection row, in one statement: atomic on its own, so a caller outside a transaction
- * needs none.
+ * Exchange-log entries and their projection rows, any number in one statement (atomic on its own):
+ * the entries as a JSON array of rows. The audit columns are those `auditInsert` writes.
  */
-export async function recordExchange(tx: Sql, at: Date, e: ExchangeLogEntry): Promise<void> {
+const INSERT_ENTRIES = `with input as (
+    select * from jsonb_to_recordset($1::jsonb) as x(
+      ord int, exchange_id text, at timestamptz, actor_type text, actor_id text, action text, resource_code text, subject text,
+      request_id text, detail jsonb, channel text, consumer_department_id text, provider_department_id text, fields text[],
+      purpose text, item_code text, case_id text, grant_id text, result text, records int, data_sha256 text)
+  ), entry as (
+    insert into audit_log (stream, occurred_at, actor_type, actor_id, action, target_type, target_id, subject, detail, request_id)
+    select 'exchange', at, actor_type, actor_id, action, 'datahub_resource', resource_code, subject, detail, request_id
+    from input order by ord
+    returning id, detail ->> 'exchangeId' as exchange_id
+  )
+  insert into datahub_exchange (id, log_entry_id, at, channel, consumer_department_id, actor_type, actor_id, resource_code,
+    provider_department_id, fields, subject, purpose, item_code, case_id, grant_id, result, records, data_sha256)
+  select i.exchange_id, entry.id, i.at, i.channel, i.consumer_department_id, i.actor_type, i.actor_id, i.resource_code,
+    i.provider_department_id, i.fields, i.subject, i.purpose, i.item_code, i.case_id, i.grant_id, i.result, i.records, i.data_sha256
+  from input i join entry on entry.exchange_id = i.exchange_id`;
+
+type EntryRow = Record<string, unknown>;
+const grouped = new WeakMap<Db, (row: EntryRow) => Promise<void>>();
+
+/**
+ * One exchange-log entry (who, which fields, about whom, why, for which case, result) and its
+ * projection row. In a transaction (filing) it is one of the transaction's writes. Outside one (a
+ * staff query, form pre-fill) it joins the entries of concurrent exchanges in one statement and
+ * commit (group-writes.ts), and resolves once committed: no data leaves before its log entry is
+ * stored.
+ */
+export async function recordExchange(sql: Sql, at: Date, e: ExchangeLogEntry): Promise<void> {
+  const row = entryRow(at, e);
+  if (!isDatabase(sql)) return sql.write(INSERT_ENTRIES, [JSON.stringify([row])]);
+  const write = async (rows: EntryRow[]) => {
+    await sql.write(INSERT_ENTRIES, [JSON.stringify(rows.map((r, ord) => ({ ...r, ord })))]);
+  };
+  return groupWriterFor(grouped, sql, write)(row);
+}
+
+function entryRow(at: Date, e: ExchangeLogEntry): EntryRow {
   const r = e.request;
-  const action =
-    e.result === 'ok' ? 'datahub.exchange.succeeded' : isProviderFailure(e.result) ? 'datahub.exchange.failed' : 'datahub.exchange.refused';
-  const entry = auditInsert(
-    at,
-    {
-      stream: 'exchange',
-      actor: r.actor,
-      action,
-      target: { type: 'datahub_resource', id: r.resource.slice(0, 64) },
-      subject: r.subject,
-      requestId: r.requestId,
-      detail: {
-        exchangeId: e.id,
-        channel: r.channel,
-        consumer: r.consumerDepartmentId,
-        provider: e.providerDepartmentId,
-        fields: [...r.fields],
-        purpose: r.purpose ?? null,
-        item: e.itemCode,
-        caseId: r.caseId,
-        grantId: e.grantId,
-        result: e.result,
-        records: e.records,
-        sha256: e.sha256,
-      },
+  const resource = r.resource.slice(0, 64);
+  return {
+    ord: 0,
+    exchange_id: e.id,
+    at: at.toISOString(),
+    actor_type: r.actor.type,
+    actor_id: r.actor.id ?? null,
+    action:
+      e.result === 'ok'
+        ? 'datahub.exchange.succeeded'
+        : isProviderFailure(e.result)
+          ? 'datahub.exchange.failed'
+          : 'datahub.exchange.refused',
+    resource_code: resource,
+    subject: r.subject,
+    request_id: r.requestId ?? null,
+    // Fields named, never their values.
+    detail: {
+      exchangeId: e.id,
+      channel: r.channel,
+      consumer: r.consumerDepartmentId,
+      provider: e.providerDepartmentId,
+      fields: [...r.fields],
+      purpose: r.purpose ?? null,
+      item: e.itemCode,
+      caseId: r.caseId,
+      grantId: e.grantId,
+      result: e.result,
+      records: e.records,
+      sha256: e.sha256,
     },
-    1,
-  );
-  const p = entry.params.length;
-  await tx.query(
-    `with entry as (${entry.sql})
-     insert into datahub_exchange (id, log_entry_id, at, channel, consumer_department_id, actor_type, actor_id, resource_code,
-       provider_department_id, fields, subject, purpose, item_code, case_id, grant_id, result, records, data_sha256)
-     select $${p + 1}, entry.id, $${p + 2}::timestamptz, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8},
-       $${p + 9}::text[], $${p + 10}, $${p + 11}, $${p + 12}, $${p + 13}, $${p + 14}, $${p + 15}, $${p + 16}::int, $${p + 17}
-     from entry`,
-    [
-      ...entry.params,
-      e.id,
-      at,
-      r.channel,
-      r.consumerDepartmentId,
-      r.actor.type,
-      r.actor.id ?? null,
-      r.resource.slice(0, 64),
-      e.providerDepartmentId,
-      [...r.fields],
-      r.subject,
-      r.purpose ?? null,
-      e.itemCode,
-      r.caseId,
-      e.grantId,
-      e.result,
-      e.records,
-      e.sha256,
-    ],
-  );
+    channel: r.channel,
+    consumer_department_id: r.consumerDepartmentId,
+    provider_department_id: e.providerDepartmentId,
+    fields: [...r.fields],
+    purpose: r.purpose ?? null,
+    item_code: e.itemCode,
+    case_id: r.caseId,
+    grant_id: e.grantId,
+    result: e.result,
+    records: e.records,
+    data_sha256: e.sha256,
+  };
 }
