@@ -133,14 +133,15 @@ async function citizensOf(base) {
   return citizens;
 }
 
-async function measureSubmissions(base, server, connections) {
+async function measureSubmissions(base, server, connections, pgSql) {
   const citizens = await citizensOf(base);
   await runSubmissions(base, citizens, { connections, seconds: 3, serverPid: server.child.pid });
-  const r = await runSubmissions(base, citizens, { connections, seconds: duration, serverPid: server.child.pid });
+  const r = await runSubmissions(base, citizens, { connections, seconds: duration, serverPid: server.child.pid, pgSql });
   r.loadAverage1m = load();
   log(
     `submissions: ${r.perSecond.toFixed(1)}/s, p50 ${r.p50ms} ms, p99 ${r.p99ms} ms, ${r.non2xx} non-2xx, ${r.errors} errors, ` +
-      `server CPU ${r.serverCpuUsPerRequest} µs/submission (${connections} connections, load ${r.loadAverage1m})`,
+      `CPU µs/submission: server ${r.serverCpuUsPerRequest}${pgSql ? `, PostgreSQL ${r.postgresCpuUsPerRequest}` : ''}, ` +
+      `load generator ${r.loadGeneratorCpuUsPerRequest} (${connections} connections, load ${r.loadAverage1m})`,
   );
   if (r.non2xx || r.errors || r.timeouts) throw new Error(`submissions: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
   return r;
@@ -181,7 +182,12 @@ async function measureTransitions(base, server, sql) {
     await sql.query(`select id from case_file where item_code = $1 and status = 'submitted' order by submitted_at`, [SUBMIT_ITEM])
   ).map((r) => r.id);
   await runTransitions(ids.splice(0, 50), reviewers, { pairs: 4, seconds: 3, serverPid: server.child.pid });
-  const r = await runTransitions(ids, reviewers, { pairs: Number(values.pairs), seconds: duration, serverPid: server.child.pid });
+  const r = await runTransitions(ids, reviewers, {
+    pairs: Number(values.pairs),
+    seconds: duration,
+    serverPid: server.child.pid,
+    pgSql: sql,
+  });
   const measured = [...r.done.keys()];
   const [check] = await sql.query(
     `select count(*) filter (where kind = 'accepted') as accepted, count(*) filter (where kind = 'step_approved') as approved,
@@ -199,7 +205,8 @@ async function measureTransitions(base, server, sql) {
   r.loadAverage1m = load();
   log(
     `transitions: ${r.perSecond.toFixed(1)}/s over ${r.cases} cases (${r.requests} requests, ${r.tally.lostRace} lost races → 409), ` +
-      `p50 ${r.p50ms} ms, p99 ${r.p99ms} ms, server CPU ${r.serverCpuUsPerTransition} µs/transition; lost ${lost}, double ${double} (load ${r.loadAverage1m})`,
+      `p50 ${r.p50ms} ms, p99 ${r.p99ms} ms, CPU µs/transition: server ${r.serverCpuUsPerTransition}, ` +
+      `PostgreSQL ${r.postgresCpuUsPerTransition}, load generator ${r.loadGeneratorCpuUsPerTransition}; lost ${lost}, double ${double} (load ${r.loadAverage1m})`,
   );
   if (lost || double || r.tally.unexpected.length)
     throw new Error(`transitions integrity: ${JSON.stringify({ ...r.integrity, sample: r.tally.unexpected.slice(0, 3) })}`);
@@ -230,7 +237,7 @@ if (values.only !== 'pglite') {
     server = await startServer({ DATABASE_URL: dbUrl(name) }, dataDir);
     const base = server.match[1];
     sql = await openPostgresDb(dbUrl(name), 2);
-    const submit = await measureSubmissions(base, server, Number(values.connections));
+    const submit = await measureSubmissions(base, server, Number(values.connections), sql);
     const filed = await checkFiled(sql);
     log(`${filed} cases stored, each with its submitted action, task, audit entry and idempotency record`);
     const transitions = await measureTransitions(base, server, sql);

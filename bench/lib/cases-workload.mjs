@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { Session } from './http-session.mjs';
+import { backendCpu, backendCpuSince } from './pg-cpu.mjs';
 
 export const SUBMIT_ITEM = 'SH-TAX-GG-002';
 export const SUBMIT_DEPARTMENT = 'SH-TAX';
@@ -40,7 +41,7 @@ export const submissionBody = (mobile) => ({ itemCode: SUBMIT_ITEM, form: { 'app
  * autocannon POSTing applications for `seconds`; every connection sticks to one citizen's session.
  * Returns autocannon's figures plus the server's CPU per request.
  */
-export async function runSubmissions(base, citizens, { connections, seconds, serverPid }) {
+export async function runSubmissions(base, citizens, { connections, seconds, serverPid, pgSql }) {
   let next = 0;
   const requests = [
     {
@@ -62,9 +63,9 @@ export async function runSubmissions(base, citizens, { connections, seconds, ser
       },
     },
   ];
-  const cpuBefore = cpuMs(serverPid);
+  const cpu = await cpuMeter(serverPid, pgSql);
   const r = await autocannon({ url: base, connections, duration: seconds, requests, timeout: 30 });
-  const serverCpuMs = cpuMs(serverPid) - cpuBefore;
+  const used = await cpu.perOperation(r['2xx']);
   return {
     perSecond: r['2xx'] / seconds,
     ok: r['2xx'],
@@ -75,9 +76,33 @@ export async function runSubmissions(base, citizens, { connections, seconds, ser
     p90ms: r.latency.p90,
     p99ms: r.latency.p99,
     maxMs: r.latency.max,
-    serverCpuUsPerRequest: Math.round((serverCpuMs * 1000) / Math.max(1, r['2xx'])),
+    serverCpuUsPerRequest: used.server,
+    postgresCpuUsPerRequest: used.postgres,
+    loadGeneratorCpuUsPerRequest: used.loadGenerator,
     connections,
     seconds,
+  };
+}
+
+/**
+ * CPU µs per operation of the server process, of the PostgreSQL backends serving its database
+ * (when `pgSql` is connected to it) and of this process, the load generator: on a 2-core machine
+ * the three share the cores, so the split shows whose work bounds the rate.
+ */
+async function cpuMeter(serverPid, pgSql) {
+  const server = cpuMs(serverPid);
+  const own = process.cpuUsage();
+  const pg = pgSql ? await backendCpu(pgSql) : undefined;
+  return {
+    async perOperation(operations) {
+      const per = (ms) => Math.round((ms * 1000) / Math.max(1, operations));
+      const generator = process.cpuUsage(own);
+      return {
+        server: per(cpuMs(serverPid) - server),
+        postgres: pg ? per(backendCpuSince(pg, await backendCpu(pgSql))) : undefined,
+        loadGenerator: per((generator.user + generator.system) / 1000),
+      };
+    },
   };
 }
 
@@ -88,7 +113,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
  * sent by two reviewers at the same instant (a double click, two colleagues on one task), so
  * exactly one must win (200) and the other get 409. `pairs` cases are in flight at once.
  */
-export async function runTransitions(caseIds, reviewers, { pairs, seconds, serverPid }) {
+export async function runTransitions(caseIds, reviewers, { pairs, seconds, serverPid, pgSql }) {
   const queue = [...caseIds];
   const latencies = [];
   const tally = { won: 0, lostRace: 0, bothWon: 0, neitherWon: 0, unexpected: [] };
@@ -112,7 +137,7 @@ export async function runTransitions(caseIds, reviewers, { pairs, seconds, serve
     tally.lostRace += [ra, rb].filter((r) => r.status === 409).length;
     return won;
   };
-  const cpuBefore = cpuMs(serverPid);
+  const cpu = await cpuMeter(serverPid, pgSql);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: pairs }, async (_, i) => {
@@ -127,7 +152,7 @@ export async function runTransitions(caseIds, reviewers, { pairs, seconds, serve
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  const serverCpuMs = cpuMs(serverPid) - cpuBefore;
+  const used = await cpu.perOperation(tally.won);
   latencies.sort((x, y) => x - y);
   return {
     perSecond: tally.won / elapsed,
@@ -137,7 +162,9 @@ export async function runTransitions(caseIds, reviewers, { pairs, seconds, serve
     requests: latencies.length,
     p50ms: Math.round(percentile(latencies, 50)),
     p99ms: Math.round(percentile(latencies, 99)),
-    serverCpuUsPerTransition: Math.round((serverCpuMs * 1000) / Math.max(1, tally.won)),
+    serverCpuUsPerTransition: used.server,
+    postgresCpuUsPerTransition: used.postgres,
+    loadGeneratorCpuUsPerTransition: used.loadGenerator,
     tally,
     done,
   };
