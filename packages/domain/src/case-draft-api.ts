@@ -1,17 +1,11 @@
 import { z } from 'zod';
-import { answers, formValues, identifierField, isoDateTime, itemCode } from './case-api-fields.ts';
-import { caseChannels, contactSchema, deliverySchema, deliveryViewSchema, materialRefSchema } from './case-submission-api.ts';
+import { formValues, identifierField, isoDateTime } from './case-api-fields.ts';
+import { caseChannels, deliveryViewSchema, draftFields, materialRefSchema } from './case-submission-api.ts';
 
 /** Request and response shapes of saved, unsubmitted applications (drafts). */
 
 export const draftBodySchema = z.object({
-  itemCode,
-  answers: answers.default({}),
-  form: formValues.default({}),
-  materials: z.array(materialRefSchema).max(100).default([]),
-  enterpriseCreditCode: identifierField(18).optional(),
-  contact: contactSchema.default({}),
-  delivery: deliverySchema.default({ method: 'download' }),
+  ...draftFields,
   /** Clerks only: whose draft this is (the person at the window). */
   applicantIdNumber: identifierField(18).optional(),
 });

@@ -62,6 +62,8 @@ const applicationFields = {
 };
 
 export const caseSubmitBodySchema = z.object(applicationFields);
+/** What a draft holds: the application as it would be submitted, without the draft's own id. */
+export const draftFields = (({ draftId: _draftId, ...rest }) => rest)(applicationFields);
 export type CaseSubmitBody = z.infer<typeof caseSubmitBodySchema>;
 
 export const windowIntakeBodySchema = z.object({
