@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import {
+  addDepartmentClerk,
   apiSession,
   concludeThroughApi,
   type DepartmentSlug,
+  departmentClerk,
   departments,
-  ensureDepartmentClerk,
   loginAsCitizen,
   pdf,
   staffPage,
@@ -53,7 +54,7 @@ test(
   { tag: DESK },
   async ({ page, browser, baseURL }, testInfo) => {
     const person = walkInPerson(testInfo.retry);
-    const hrssClerk = await ensureDepartmentClerk(baseURL as string, 'hrss');
+    const hrssClerk = departmentClerk('hrss');
 
     await loginAsStaff(page, communityClerk);
     await page.goto('/workbench/intake');
@@ -159,7 +160,7 @@ test('journey 4b: a citizen applies online; the department asks for a supplement
 }, testInfo) => {
   const phone = isPhone(testInfo);
   const base = baseURL as string;
-  const clerk = await ensureDepartmentClerk(base, 'hrss');
+  const clerk = departmentClerk('hrss');
   const citizen = demoCity().demo.citizen;
   const certificate = (name: string) => ({ name, mimeType: 'application/pdf', buffer: pdf });
 
@@ -249,9 +250,10 @@ test(
   { tag: DESK },
   async ({ page, browser, baseURL }, testInfo) => {
     const base = baseURL as string;
-    const first = await ensureDepartmentClerk(base, 'hrss');
-    const second = await ensureDepartmentClerk(base, 'hrss', '2');
+    const first = departmentClerk('hrss');
+    const second = await addDepartmentClerk(base, 'hrss', '2');
     const city = demoCity();
+    const firstName = city.staff.find((s) => s.username === first)?.name as string;
     const citizen = await apiSession(base, 'user', city.demo.citizen.idNumber);
     const filed = await citizen.post(
       '/cases',
@@ -279,7 +281,7 @@ test(
     await page.goto('/workbench/overdue');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('超期与临期督办');
     const open = page.getByTestId('open-task-row').filter({ hasText: trackingNumber });
-    await expect(open).toContainText('HRSS窗口');
+    await expect(open).toContainText(firstName);
     await open.getByRole('button', { name: /^转交办件/ }).click();
     const dialog = page.getByRole('dialog');
     await choose(page, dialog.getByLabel('转交给'), /clerk\.hrss\.e2e2/);
@@ -317,10 +319,7 @@ test(
     test.setTimeout(600_000);
     const base = baseURL as string;
     const slugs = Object.keys(departments) as DepartmentSlug[];
-    const clerks = Object.fromEntries(await Promise.all(slugs.map(async (s) => [s, await ensureDepartmentClerk(base, s)]))) as Record<
-      DepartmentSlug,
-      string
-    >;
+    const clerks = Object.fromEntries(slugs.map((s) => [s, departmentClerk(s)])) as Record<DepartmentSlug, string>;
     const founder = walkInPerson(5);
 
     // Filed at the community centre's window through the API (the intake page has its own journey).

@@ -60,13 +60,14 @@ export const departments = {
 } as const;
 export type DepartmentSlug = keyof typeof departments;
 
+/** The demo city's window clerk of a municipal department (seeded for every one: `clerk.<slug>`). */
+export const departmentClerk = (slug: DepartmentSlug) => `clerk.${slug}`;
+
 /**
- * The demo city staffs each bureau with a reviewer, an approver, an administrator, a data officer
- * and a supervisor, but no window clerk, while the acceptance (受理) and issuing steps of the
- * bureaus' items are a window clerk's. So the department administrator adds one first, as they
- * would (409: an earlier run or the other project already did).
+ * A further window clerk, added by the department administrator as they would (409: an earlier
+ * run or the other project already did). For journeys that need two clerks of one department.
  */
-export async function ensureDepartmentClerk(baseURL: string, slug: DepartmentSlug, suffix = ''): Promise<string> {
+export async function addDepartmentClerk(baseURL: string, slug: DepartmentSlug, suffix: string): Promise<string> {
   const username = `clerk.${slug}.e2e${suffix}`;
   const admin = await apiSession(baseURL, 'staff', `deptadmin.${slug}`);
   const created = await admin.send('/staff', {
