@@ -83,6 +83,16 @@ describe('queued writes in a transaction', () => {
     });
   });
 
+  it('run before a COPY read in the same transaction', async () => {
+    const lines = await db.transaction(async (tx) => {
+      await tx.write('insert into queued (id, note) values ($1, $2)', [30, 'copied']);
+      const out: string[] = [];
+      await tx.copyLines('select id, note from queued where id = 30', (line) => out.push(line.toString()));
+      return out;
+    });
+    expect(lines).toEqual(['30\tcopied']);
+  });
+
   it('run at once outside a transaction', async () => {
     await db.write('insert into queued (id) values ($1)', [8]);
     expect(await count([8])).toBe(1);
