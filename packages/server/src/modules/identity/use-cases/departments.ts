@@ -64,13 +64,20 @@ export async function getDepartment(sql: Sql, id: string): Promise<Department> {
   return department;
 }
 
-/** The department and everything below it (ids), including inactive ones. Empty when it does not exist. */
+/**
+ * The department and everything below it (ids), including inactive ones. Empty when it does not
+ * exist. Runs on every staff request that touches a case (the staff member's scope).
+ */
 export async function listDepartmentSubtreeIds(sql: Sql, id: string): Promise<string[]> {
+  // Children through the parent_id index, one lookup per department found: written as a join,
+  // the recursion is planned as a hash join that reads the whole table at every level (twice
+  // the time for a bureau with no sub-departments). `offset 0` keeps the planner from turning
+  // the lateral subquery back into that join.
   const rows = await sql.query<{ id: string }>(
     `with recursive sub(id) as (
        select id from department where id = $1
        union
-       select d.id from department d join sub on d.parent_id = sub.id
+       select c.id from sub cross join lateral (select d.id from department d where d.parent_id = sub.id offset 0) c
      ) select id from sub`,
     [id],
   );
