@@ -5,7 +5,7 @@ import type { Platform } from '../../platform/context.ts';
 import { enqueueNotification, registerNotifyJobs } from '../../platform/notify/index.ts';
 import { findCaseRow, listActionRows, toAction } from './cases.shared.ts';
 import { attachSuppliedMaterial, MATERIAL_SUPPLIED_QUEUE, type MaterialSuppliedEvent } from './use-cases/attach-supplied-material.ts';
-import { desiredTimers, SLA_QUEUE } from './use-cases/commit-action.ts';
+import { desiredTimers, SLA_QUEUE } from './use-cases/case-timers.ts';
 import { purgeExpiredDrafts } from './use-cases/drafts.ts';
 
 /**

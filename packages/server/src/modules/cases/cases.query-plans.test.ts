@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { CASE_TIMERS_SQL } from './use-cases/commit-action.ts';
+import { CASE_TIMERS_SQL } from './use-cases/case-timers.ts';
 
 /**
  * Statements that run on every action must reach their rows through an index: a plan that reads

@@ -8,7 +8,7 @@ import { createStorage, registerMultipart } from '../../platform/storage/index.t
 import { listDepartmentSubtreeIds } from '../identity/index.ts';
 import { DRAFT_PURGE_QUEUE, registerCasesJobs } from './cases.jobs.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
-import { SLA_QUEUE } from './use-cases/commit-action.ts';
+import { SLA_QUEUE } from './use-cases/case-timers.ts';
 import { registerWorkbenchRoutes } from './workbench.routes.ts';
 import { registerWorkflowRoutes } from './workflow.routes.ts';
 

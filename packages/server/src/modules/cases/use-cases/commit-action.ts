@@ -23,15 +23,7 @@ import type { Sql } from '../../../platform/db/db.ts';
 import { enqueueNotification } from '../../../platform/notify/index.ts';
 import { type CaseRow, findCaseRow, listActionRows, toAction } from '../cases.shared.ts';
 import { runConclusionHooks } from '../conclusion-hooks.ts';
-
-/**
- * The one way a case changes: append an action (seq = version + 1, so two writers that read the
- * same version cannot both append) and, in the same transaction, bring everything derived from
- * the actions up to date — the cached status and counters, the department tasks, the case's and
- * steps' due dates and SLA timers, the visit log, the audit entry, the applicant's notification,
- * and a bundle's join. The caller holds the case row lock (`for update`).
- */
-export const SLA_QUEUE = 'cases.sla';
+import { desiredTimers, syncTimers } from './case-timers.ts';
 
 export type ActingParty = { type: 'user' | 'staff' | 'system'; id: string | null; name: string | null; departmentId: string | null };
 
@@ -54,6 +46,13 @@ function auditActorOf(by: ActingParty): AuditActor {
   return by.type === 'system' ? { type: 'system', id: by.id ?? 'cases' } : { type: by.type, id: by.id ?? undefined };
 }
 
+/**
+ * The one way a case changes: append an action (seq = version + 1, so two writers that read the
+ * same version cannot both append) and, in the same transaction, bring everything derived from
+ * the actions up to date — the cached status and counters, the department tasks, the case's and
+ * steps' due dates and SLA timers, the visit log, the audit entry, the applicant's notification,
+ * and a bundle's join. The caller holds the case row lock (`for update`).
+ */
 export async function commitAction(
   ctx: CommitContext,
   tx: Sql,
@@ -259,90 +258,6 @@ async function syncTasks(
       done && by.type === 'staff' ? by.id : null,
     ]);
   }
-}
-
-export type DesiredTimer = { scope: string; attempt: number; kind: 'warning' | 'overdue'; dueAt: Date };
-
-/** The timers a case should have now: its own limit, and each running step's, unless it ended. */
-export function desiredTimers(
-  row: CaseRow,
-  state: DerivedCaseState,
-  caseSla: SlaPlan,
-  calendar: WorkingCalendar,
-  share: number,
-): DesiredTimer[] {
-  if (isTerminal(state.status)) return [];
-  const out: DesiredTimer[] = [];
-  const add = (scope: string, attempt: number, sla: SlaPlan) => {
-    if (sla.warnAt) out.push({ scope, attempt, kind: 'warning', dueAt: sla.warnAt });
-    if (sla.dueAt) out.push({ scope, attempt, kind: 'overdue', dueAt: sla.dueAt });
-  };
-  add('case', 0, caseSla);
-  for (const step of state.steps) {
-    if (step.state !== 'open' || !step.openedAt) continue;
-    const plan = row.plan.steps.find((s) => s.id === step.id);
-    if (!plan) continue;
-    add(step.id, step.attempt, planSla(calendar, step.openedAt, plan.workingDays, suspensionIntervals(step.suspensions), share));
-  }
-  return out;
-}
-
-type TimerRow = { id: string; scope: string; attempt: number; kind: 'warning' | 'overdue'; due_at: Date; state: string };
-
-/**
- * The case's planned and fired timers. Two branches, because the only indexes on case_id are the
- * partial ones `where state = 'planned'` and `where state = 'fired'`: a single `state in (…)` can
- * use neither, and read the whole table on every action (it did: 5 ms per transition at 15,000
- * timers, growing with the table).
- */
-export const CASE_TIMERS_SQL = `select id, scope, attempt, kind, due_at, state from case_timer where case_id = $1 and state = 'planned'
-  union all
-  select id, scope, attempt, kind, due_at, state from case_timer where case_id = $1 and state = 'fired'`;
-
-/**
- * Makes the planned timers match `desired`: a moved deadline (suspension, resumption) cancels
- * the old timer and plans a new one with its job; a timer that already fired is never planned
- * again for the same step attempt. `fresh`: the case has no timers yet (its first action).
- */
-export async function syncTimers(
-  ctx: Pick<Platform, 'clock' | 'jobs'>,
-  tx: Sql,
-  caseId: string,
-  desired: readonly DesiredTimer[],
-  options: { fresh?: boolean } = {},
-): Promise<void> {
-  const existing = options.fresh ? [] : await tx.query<TimerRow>(CASE_TIMERS_SQL, [caseId]);
-  const same = (t: TimerRow, d: DesiredTimer) => t.scope === d.scope && t.attempt === d.attempt && t.kind === d.kind;
-  const moved = existing.filter(
-    (t) => t.state === 'planned' && !desired.some((d) => same(t, d) && new Date(t.due_at).getTime() === d.dueAt.getTime()),
-  );
-  if (moved.length > 0) {
-    await tx.write(`update case_timer set state = 'cancelled' where id = any($1::text[]) and state = 'planned'`, [moved.map((t) => t.id)]);
-  }
-  const planned = desired
-    .filter((d) => !existing.some((t) => same(t, d) && (t.state === 'fired' || new Date(t.due_at).getTime() === d.dueAt.getTime())))
-    .map((d) => ({ ...d, id: randomUUID() }));
-  if (planned.length === 0) return;
-  // One statement for the rows and one for their jobs, however many timers: this runs on every action.
-  await tx.write(
-    `insert into case_timer (id, case_id, scope, attempt, kind, due_at, state, created_at)
-     select t.id, $1, t.scope, t.attempt, t.kind, t.due_at, 'planned', $7
-     from unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::timestamptz[]) as t(id, scope, attempt, kind, due_at)`,
-    [
-      caseId,
-      planned.map((p) => p.id),
-      planned.map((p) => p.scope),
-      planned.map((p) => p.attempt),
-      planned.map((p) => p.kind),
-      planned.map((p) => p.dueAt.toISOString()),
-      ctx.clock.now(),
-    ],
-  );
-  await ctx.jobs.sendMany(
-    SLA_QUEUE,
-    planned.map((p) => ({ data: { timerId: p.id }, startAfter: p.dueAt, singletonKey: `${caseId}:${p.scope}:${p.attempt}:${p.kind}` })),
-    { tx },
-  );
 }
 
 async function notifyApplicant(ctx: CommitContext, tx: Sql, row: CaseRow, action: CaseAction, at: Date) {
