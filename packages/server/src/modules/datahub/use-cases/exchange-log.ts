@@ -24,16 +24,21 @@ export type ExchangeLogEntry = {
 
 /**
  * Exchange-log entries and their projection rows, any number in one statement (atomic on its own):
- * the entries as a JSON array of rows. The audit columns are those `auditInsert` writes.
+ * the entries as a JSON array of projection rows. The audit columns are those `auditInsert`
+ * writes; the entry's detail is built here from the row (fields named, never their values).
  */
 const INSERT_ENTRIES = `with input as (
     select * from jsonb_to_recordset($1::jsonb) as x(
       ord int, exchange_id text, at timestamptz, actor_type text, actor_id text, action text, resource_code text, subject text,
-      request_id text, detail jsonb, channel text, consumer_department_id text, provider_department_id text, fields text[],
+      request_id text, channel text, consumer_department_id text, provider_department_id text, fields text[],
       purpose text, item_code text, case_id text, grant_id text, result text, records int, data_sha256 text)
   ), entry as (
     insert into audit_log (stream, occurred_at, actor_type, actor_id, action, target_type, target_id, subject, detail, request_id)
-    select 'exchange', at, actor_type, actor_id, action, 'datahub_resource', resource_code, subject, detail, request_id
+    select 'exchange', at, actor_type, actor_id, action, 'datahub_resource', resource_code, subject,
+      jsonb_build_object('exchangeId', exchange_id, 'channel', channel, 'consumer', consumer_department_id,
+        'provider', provider_department_id, 'fields', to_jsonb(fields), 'purpose', purpose, 'item', item_code,
+        'caseId', case_id, 'grantId', grant_id, 'result', result, 'records', records, 'sha256', data_sha256),
+      request_id
     from input order by ord
     returning id, detail ->> 'exchangeId' as exchange_id
   )
@@ -80,21 +85,6 @@ function entryRow(at: Date, e: ExchangeLogEntry): EntryRow {
     resource_code: resource,
     subject: r.subject,
     request_id: r.requestId ?? null,
-    // Fields named, never their values.
-    detail: {
-      exchangeId: e.id,
-      channel: r.channel,
-      consumer: r.consumerDepartmentId,
-      provider: e.providerDepartmentId,
-      fields: [...r.fields],
-      purpose: r.purpose ?? null,
-      item: e.itemCode,
-      caseId: r.caseId,
-      grantId: e.grantId,
-      result: e.result,
-      records: e.records,
-      sha256: e.sha256,
-    },
     channel: r.channel,
     consumer_department_id: r.consumerDepartmentId,
     provider_department_id: e.providerDepartmentId,
