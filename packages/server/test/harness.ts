@@ -5,6 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { App } from '../src/app.ts';
 import { testConfig } from '../src/config.ts';
+import type { Db } from '../src/platform/db/db.ts';
 import { openPgliteDb } from '../src/platform/db/pglite-db.ts';
 import { openPostgresDb } from '../src/platform/db/postgres-db.ts';
 import { startRuntime } from '../src/platform/runtime.ts';
@@ -53,6 +54,24 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
+    },
+  };
+}
+
+/**
+ * A fresh test app and its database on a single connection: on PostgreSQL a pool of one beside
+ * the app's, so a statement one test prepares is the one the next reuses (PGlite has a single
+ * connection anyway). `close` ends both.
+ */
+export async function createSingleConnectionDb(): Promise<{ db: Db; close(): Promise<void> }> {
+  const t = await createTestApp();
+  const url = t.app.platform.config.DATABASE_URL;
+  const db = url ? await openPostgresDb(url, 1) : t.app.platform.db;
+  return {
+    db,
+    async close() {
+      if (db !== t.app.platform.db) await db.close();
+      await t.close();
     },
   };
 }

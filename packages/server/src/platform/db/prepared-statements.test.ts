@@ -1,28 +1,22 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createSingleConnectionDb } from '../../../test/harness.ts';
 import type { Db } from './db.ts';
 import { preparedStatements } from './pglite-prepared.ts';
-import { openPostgresDb } from './postgres-db.ts';
 
 /**
  * Statements are prepared by default on both drivers (PGlite in the unit run, PostgreSQL in the
  * postgres run): they must behave like unprepared ones — same values in, same rows out, errors as
  * before, and a table that changes under a kept statement is read afresh.
  */
-let t: TestApp;
 let db: Db;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  t = await createTestApp();
-  const url = t.app.platform.config.DATABASE_URL;
   // One connection on PostgreSQL, so the statement kept before the table changes is the one reused.
-  db = url ? await openPostgresDb(url, 1) : t.app.platform.db;
+  ({ db, close } = await createSingleConnectionDb());
   await db.query('create table probe (id int primary key, tags text[], doc jsonb, at timestamptz, n bigint)');
 });
-afterAll(async () => {
-  if (db !== t.app.platform.db) await db.close();
-  await t.close();
-});
+afterAll(() => close());
 
 describe('prepared statements', () => {
   it('binds arrays, JSON, dates and nulls and parses the rows back as plain query does', async () => {

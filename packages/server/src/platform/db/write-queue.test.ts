@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createSingleConnectionDb } from '../../../test/harness.ts';
 import type { Db } from './db.ts';
 import { runBatch } from './pg-batch.ts';
-import { openPostgresDb } from './postgres-db.ts';
 
 /**
  * `Sql.write` inside a transaction is queued and sent with the next statement (write-queue.ts; on
@@ -10,19 +9,13 @@ import { openPostgresDb } from './postgres-db.ts';
  * the next statement or the commit and roll the transaction back, and leave the connection and its
  * prepared statements in order.
  */
-let t: TestApp;
 let db: Db;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  t = await createTestApp();
-  const url = t.app.platform.config.DATABASE_URL;
-  // One connection on PostgreSQL, so every transaction below reuses the statements the last prepared.
-  db = url ? await openPostgresDb(url, 1) : t.app.platform.db;
+  ({ db, close } = await createSingleConnectionDb());
   await db.query('create table queued (id int primary key, note text, at timestamptz, tags text[])');
 });
-afterAll(async () => {
-  if (db !== t.app.platform.db) await db.close();
-  await t.close();
-});
+afterAll(() => close());
 const count = async (ids: number[]) =>
   (await db.query<{ n: number }>('select count(*)::int as n from queued where id = any($1::int[])', [ids]))[0]?.n;
 
