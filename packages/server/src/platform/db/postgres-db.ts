@@ -45,11 +45,14 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
       },
     };
   };
-  /** Statements in order in one exchange (a single one the usual way, with its stale-plan retry). */
-  const runStatements = async (client: pg.PoolClient, statements: Statement[]): Promise<Row[][]> => {
+  /**
+   * Statements in order in one exchange: a single one the usual way through `one` (the client's
+   * `Sql`, with its stale-plan handling), several as a pipelined batch.
+   */
+  const runStatements = async (client: pg.PoolClient, one: Sql, statements: Statement[]): Promise<Row[][]> => {
     if (statements.length === 1) {
       const [only] = statements as [Statement];
-      return [await asSql(client).query(only.text, only.params, { prepare: only.prepare })];
+      return [await one.query(only.text, only.params, { prepare: only.prepare })];
     }
     const named = statements.map((s) => ({ ...s, name: s.prepare ? statementName(s.text) : undefined }));
     try {
@@ -82,11 +85,8 @@ export async function openPostgresDb(url: string, poolSize: number): Promise<Db>
       client.on('error', onError);
       // BEGIN goes with the transaction's first statement, queued writes with the next statement
       // after them, and the last ones with COMMIT (write-queue.ts): no round trip of their own.
-      const queued = writeQueue(
-        (statements) => runStatements(client, statements),
-        (select, onLine) => copyOut(client, select, onLine),
-        [BEGIN],
-      );
+      const clientSql = asSql(client);
+      const queued = writeQueue((statements) => runStatements(client, clientSql, statements), clientSql.copyLines, [BEGIN]);
       try {
         const result = await fn(queued.sql);
         await queued.flush(COMMIT);
