@@ -73,6 +73,8 @@ const configSchema = z.object({
   CASE_DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Share of a working-day limit after which the SLA warning fires (0.8: when 80% of the days are used). */
   CASE_SLA_WARNING_SHARE: z.coerce.number().gt(0).lt(1).default(0.8),
+  /** How often the SLA sweep fires due warnings and overdue escalations, in seconds (the most a timer fires late). */
+  CASE_SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Outgoing mail server, `smtp://user:pass@host:587` or `smtps://…:465`. Unset: mails go to the dev mailbox. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().min(3).default('通办 Tongban <noreply@tongban.invalid>'),

@@ -1,6 +1,7 @@
 // What must hold after the chaos: every acknowledged submission exists exactly once with its first
-// action, first task, audit entry and SLA timers (each with its job); nothing was filed twice; a
-// retry with the same key gets the first answer; the audit chains verify.
+// action, first task, audit entry and SLA timers; the SLA sweep that fires them is still queued,
+// once; nothing was filed twice; a retry with the same key gets the first answer; the audit chains
+// verify.
 import { spawnSync } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { childEnv, repoRoot } from './server.mjs';
@@ -77,14 +78,6 @@ export async function checkDatabase(db, acks, actorIds) {
     'target_id',
   );
   const timers = await db.query(`select id, case_id from case_timer where case_id = any($1::text[]) and state = 'planned'`, [ids]);
-  const jobTimerIds = new Set(
-    (
-      await db.query(
-        `select data->>'timerId' as timer_id from pgboss.job where name = 'cases.sla' and data->>'timerId' = any($1::text[])`,
-        [timers.map((t) => t.id)],
-      )
-    ).map((r) => r.timer_id),
-  );
   const timersOf = new Map();
   for (const t of timers) timersOf.set(t.case_id, [...(timersOf.get(t.case_id) ?? []), t]);
   const keys = new Map(
@@ -116,10 +109,15 @@ export async function checkDatabase(db, acks, actorIds) {
     if (audits.get(caseId) !== 1) v('audit_entry_count', { count: audits.get(caseId) ?? 0 });
     const planned = timersOf.get(caseId) ?? [];
     if (planned.length === 0) v('no_sla_timer');
-    for (const t of planned) if (!jobTimerIds.has(t.id)) v('sla_timer_without_job', { timerId: t.id });
   }
   for (const c of cases)
     if (!acknowledged.has(c.id)) violations.push({ kind: 'case_not_acknowledged_duplicate', caseId: c.id, trackingNumber: c.tracking_no });
+  // The timers fire only while the recurring SLA sweep is queued: the kills must neither end its
+  // chain nor start a second one (at most one run per state).
+  const sweep = await db.query(
+    `select state, count(*)::int as n from pgboss.job where name = 'cases.sla-sweep' and state in ('created', 'retry', 'active') group by state`,
+  );
+  if (sweep.length === 0 || sweep.some((r) => r.n !== 1)) violations.push({ kind: 'sla_sweep_chain', runs: sweep });
   return { casesFound: cases.length, violations };
 }
 

@@ -21,11 +21,6 @@ describe('filing online', () => {
     expect(await count(`case_task where case_id = $1 and step_id = 'accept' and status = 'open'`, [filed.caseId])).toBe(1);
     expect(await count(`audit_log where action = 'cases.case.submitted' and target_id = $1`, [filed.caseId])).toBe(1);
     expect(await count(`case_timer where case_id = $1 and state = 'planned'`, [filed.caseId])).toBeGreaterThanOrEqual(2);
-    expect(
-      await count(`pgboss.job where name = 'cases.sla' and data->>'timerId' in (select id from case_timer where case_id = $1)`, [
-        filed.caseId,
-      ]),
-    ).toBeGreaterThanOrEqual(2);
     const d = await detail(await w.user('alice'), filed.caseId);
     expect(d.form).toMatchObject({
       'applicant.name': w.people.alice.name,

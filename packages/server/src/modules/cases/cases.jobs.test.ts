@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRAFT_PURGE_QUEUE, registerCasesJobs, SLA_SWEEP_QUEUE } from './cases.jobs.ts';
 import { applyOnline, type CasesWorld, createCasesWorld } from './testing/case-fixtures.ts';
 
-/** The real pg-boss worker path (JOBS_ENABLED): timers reach their handler through the queue. */
+/** The real pg-boss worker path (JOBS_ENABLED): the SLA sweep and the mail outbox run as jobs. */
 let w: CasesWorld;
 beforeAll(async () => {
-  w = await createCasesWorld({ JOBS_ENABLED: 'true' });
+  w = await createCasesWorld({ JOBS_ENABLED: 'true', CASE_SLA_SWEEP_SECONDS: '1' });
 });
 afterAll(() => w?.close());
 
@@ -18,7 +19,7 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Pr
 }
 
 describe('SLA timers through the job queue', () => {
-  it('fires a due timer once from its stored job, starts one draft-purge chain and sends queued mail', async () => {
+  it('fires a due timer once from the recurring SLA sweep and sends queued mail', async () => {
     const { caseId } = await applyOnline(w, 'TEST-PERMIT', 'alice', { contact: { email: 'alice@example.cn' } });
     w.clock.set('2026-03-04T00:00:01+08:00');
     const fired = await waitFor(async () => {
@@ -29,9 +30,10 @@ describe('SLA timers through the job queue', () => {
       return rows[0];
     }, 'the accept step overdue timer');
     expect(fired.fired_at).toBeTruthy();
+    // Later sweeps find nothing more to fire for it.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     const audits = await w.app.platform.db.query(`select 1 from audit_log where action = 'cases.sla.overdue' and target_id = $1`, [caseId]);
     expect(audits).toHaveLength(1);
-    expect(await w.app.platform.db.query(`select 1 from case_schedule where name = 'drafts.purge'`)).toHaveLength(1);
     await waitFor(async () => {
       const rows = await w.app.platform.db.query<{ status: string }>(
         `select status from outbound_message where recipient = 'alice@example.cn' and status = 'captured'`,
@@ -39,4 +41,17 @@ describe('SLA timers through the job queue', () => {
       return rows[0];
     }, 'the submission mail');
   }, 90_000);
+
+  it('keeps one sweep and one draft purge per database, however many servers start', async () => {
+    // A second server starting against the same database sends its first runs too.
+    await registerCasesJobs(w.app.platform);
+    const runs = await w.app.platform.db.query<{ name: string; state: string; n: number }>(
+      `select name, state, count(*)::int as n from pgboss.job
+        where name = any($1::text[]) and state in ('created', 'retry', 'active') group by name, state`,
+      [[SLA_SWEEP_QUEUE, DRAFT_PURGE_QUEUE]],
+    );
+    expect(runs.filter((r) => r.name === SLA_SWEEP_QUEUE).length).toBeGreaterThan(0);
+    expect(runs.filter((r) => r.name === DRAFT_PURGE_QUEUE).length).toBeGreaterThan(0);
+    for (const r of runs) expect(r.n, `${r.name} ${r.state}`).toBe(1);
+  }, 30_000);
 });

@@ -5,17 +5,18 @@ import type { Platform } from '../../platform/context.ts';
 import { enqueueNotification, registerNotifyJobs } from '../../platform/notify/index.ts';
 import { findCaseRow, listActionRows, toAction } from './cases.shared.ts';
 import { attachSuppliedMaterial, MATERIAL_SUPPLIED_QUEUE, type MaterialSuppliedEvent } from './use-cases/attach-supplied-material.ts';
-import { desiredTimers, SLA_QUEUE } from './use-cases/case-timers.ts';
+import { desiredTimers } from './use-cases/case-timers.ts';
 import { purgeExpiredDrafts } from './use-cases/drafts.ts';
 
 /**
- * Background work of the cases module: SLA timers (warnings and overdue escalations) and the
- * draft purge. Timers are rows in `case_timer` with a pg-boss job each; the handler trusts
- * neither the job's timing nor its existence alone: it re-checks the row, the clock and the
- * state derived from the actions, and fires at most once (row lock + unique index).
+ * Background work of the cases module, both recurring jobs (`Jobs.every`): the SLA sweep, which
+ * fires the due rows of `case_timer` (warnings and overdue escalations), and the draft purge.
+ * Firing trusts nothing but the row, the clock and the state derived from the actions, and fires
+ * at most once (row lock + unique index).
  */
-export const DRAFT_PURGE_QUEUE = 'cases.drafts.purge';
-const PURGE_EVERY_MS = 60 * 60 * 1000;
+export const SLA_SWEEP_QUEUE = 'cases.sla-sweep';
+export const DRAFT_PURGE_QUEUE = 'cases.drafts-purge';
+const PURGE_EVERY_SECONDS = 60 * 60;
 
 export type TimerOutcome = 'fired' | 'early' | 'stale' | 'skipped';
 
@@ -30,17 +31,7 @@ export async function fireSlaTimer(platform: Platform, timerId: string): Promise
     const [timer] = await tx.query<TimerRow>('select * from case_timer where id = $1 for update', [timerId]);
     if (!row || !timer || timer.state !== 'planned') return 'skipped';
     const now = platform.clock.now();
-    const requeue = async (at: Date) => {
-      await platform.jobs.send(
-        SLA_QUEUE,
-        { timerId },
-        { tx, startAfter: at, singletonKey: `${row.id}:${timer.scope}:${timer.attempt}:${timer.kind}` },
-      );
-    };
-    if (now.getTime() < new Date(timer.due_at).getTime()) {
-      await requeue(new Date(timer.due_at));
-      return 'early';
-    }
+    if (now.getTime() < new Date(timer.due_at).getTime()) return 'early';
     const state = deriveCaseState((await listActionRows(tx, row.id)).map(toAction), row.plan);
     const calendar = await loadWorkingCalendar(platform.db, tx);
     const share = platform.config.CASE_SLA_WARNING_SHARE;
@@ -53,8 +44,8 @@ export async function fireSlaTimer(platform: Platform, timerId: string): Promise
       return 'stale';
     }
     if (now.getTime() < wanted.dueAt.getTime()) {
+      // Later than planned (the calendar changed, say): the sweep finds it again at the new instant.
       await tx.query('update case_timer set due_at = $2 where id = $1', [timerId, wanted.dueAt]);
-      await requeue(wanted.dueAt);
       return 'early';
     }
     await tx.query(`update case_timer set state = 'fired', fired_at = $2 where id = $1 and state = 'planned'`, [timerId, now]);
@@ -82,44 +73,57 @@ export async function fireSlaTimer(platform: Platform, timerId: string): Promise
   });
 }
 
+const SWEEP_PAGE = 200;
+
 /**
- * Fires every planned timer that is due by the clock: a sweep that does not depend on the job
- * queue (tests drive timers with it and a manual clock; operators can run it after an outage).
+ * Fires every planned timer that is due by the clock, each in its own transaction, a page at a time
+ * in due order. The SLA sweep job runs it; tests run it with a manual clock, operators after an
+ * outage. A timer that throws is logged and passed over (the next sweep tries it again), so one bad
+ * row never holds back the others.
  */
-export async function runDueSlaTimers(platform: Platform): Promise<Record<TimerOutcome, number>> {
-  const due = await platform.db.query<{ id: string }>(
-    `select id from case_timer where state = 'planned' and due_at <= $1 order by due_at, id`,
-    [platform.clock.now()],
-  );
-  const counts: Record<TimerOutcome, number> = { fired: 0, early: 0, stale: 0, skipped: 0 };
-  for (const t of due) counts[await fireSlaTimer(platform, t.id)]++;
-  return counts;
+export async function runDueSlaTimers(platform: Platform): Promise<Record<TimerOutcome | 'failed', number>> {
+  const counts: Record<TimerOutcome | 'failed', number> = { fired: 0, early: 0, stale: 0, skipped: 0, failed: 0 };
+  const now = platform.clock.now();
+  let after: { due_at: Date; id: string } | undefined;
+  for (;;) {
+    const page: { id: string; due_at: Date }[] = await platform.db.query(
+      `select id, due_at from case_timer where state = 'planned' and due_at <= $1
+         and ($2::timestamptz is null or (due_at, id) > ($2, $3)) order by due_at, id limit ${SWEEP_PAGE}`,
+      [now, after?.due_at ?? null, after?.id ?? null],
+    );
+    for (const t of page) {
+      try {
+        counts[await fireSlaTimer(platform, t.id)]++;
+      } catch (error) {
+        counts.failed++;
+        platform.log.error({ err: error, timerId: t.id }, 'SLA timer failed to fire');
+      }
+    }
+    if (page.length < SWEEP_PAGE) return counts;
+    after = page[page.length - 1];
+  }
 }
 
 export async function registerCasesJobs(platform: Platform): Promise<void> {
   if (!platform.config.JOBS_ENABLED) return;
   await registerNotifyJobs(platform);
-  await platform.jobs.work<{ timerId: string }>(SLA_QUEUE, async ({ timerId }) => {
-    await fireSlaTimer(platform, timerId);
-  });
   await platform.jobs.work<MaterialSuppliedEvent>(MATERIAL_SUPPLIED_QUEUE, async (event) => {
     await attachSuppliedMaterial(platform, event);
   });
-  await platform.jobs.work(DRAFT_PURGE_QUEUE, async () => {
-    try {
+  await platform.jobs.every(
+    SLA_SWEEP_QUEUE,
+    platform.config.CASE_SLA_SWEEP_SECONDS,
+    async () => {
+      await runDueSlaTimers(platform);
+    },
+    (error) => platform.log.error({ err: error }, 'SLA sweep failed'),
+  );
+  await platform.jobs.every(
+    DRAFT_PURGE_QUEUE,
+    PURGE_EVERY_SECONDS,
+    async () => {
       await purgeExpiredDrafts(platform);
-    } catch (error) {
-      platform.log.error({ err: error }, 'draft purge failed');
-    }
-    // Always schedule the next run, so one failure does not end the chain.
-    await platform.jobs.send(DRAFT_PURGE_QUEUE, {}, { startAfter: new Date(platform.clock.now().getTime() + PURGE_EVERY_MS) });
-  });
-  // One chain per database, however many servers start: the schedule row is inserted once.
-  await platform.db.transaction(async (tx) => {
-    const started = await tx.query(
-      `insert into case_schedule (name, started_at) values ('drafts.purge', $1) on conflict do nothing returning name`,
-      [platform.clock.now()],
-    );
-    if (started.length > 0) await platform.jobs.send(DRAFT_PURGE_QUEUE, {}, { tx });
-  });
+    },
+    (error) => platform.log.error({ err: error }, 'draft purge failed'),
+  );
 }

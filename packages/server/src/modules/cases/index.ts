@@ -6,9 +6,8 @@ import type { ModuleDefinition } from '../../platform/module.ts';
 import { NOTIFY_QUEUE, registerNotifyRoutes } from '../../platform/notify/index.ts';
 import { createStorage, registerMultipart } from '../../platform/storage/index.ts';
 import { listDepartmentSubtreeIds } from '../identity/index.ts';
-import { DRAFT_PURGE_QUEUE, registerCasesJobs } from './cases.jobs.ts';
+import { registerCasesJobs } from './cases.jobs.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
-import { SLA_QUEUE } from './use-cases/case-timers.ts';
 import { registerWorkbenchRoutes } from './workbench.routes.ts';
 import { registerWorkflowRoutes } from './workflow.routes.ts';
 
@@ -16,7 +15,7 @@ export const casesModule: ModuleDefinition = {
   name: 'cases',
   async registerRoutes(app, platform) {
     // Queues sent to inside transactions must exist beforehand (see Jobs.ensureQueue).
-    for (const queue of [SLA_QUEUE, NOTIFY_QUEUE, DRAFT_PURGE_QUEUE]) await platform.jobs.ensureQueue(queue);
+    await platform.jobs.ensureQueue(NOTIFY_QUEUE);
     await registerMultipart(app, platform.config);
     const storage = createStorage(platform.config);
     registerCaseRoutes(app, platform, storage);
@@ -27,7 +26,7 @@ export const casesModule: ModuleDefinition = {
   registerJobs: registerCasesJobs,
 };
 
-export { fireSlaTimer, runDueSlaTimers, type TimerOutcome } from './cases.jobs.ts';
+export { fireSlaTimer, runDueSlaTimers, SLA_SWEEP_QUEUE, type TimerOutcome } from './cases.jobs.ts';
 export { type CaseConclusion, type ConclusionHook, conclusionHooks } from './conclusion-hooks.ts';
 export {
   type MaterialProvider,

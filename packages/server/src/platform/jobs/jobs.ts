@@ -7,19 +7,20 @@ import type { Db, Sql } from '../db/db.ts';
  * business change that asked for it was committed (the outbox pattern without an outbox table).
  */
 export type JobOptions = { tx?: Sql; startAfter?: Date; singletonKey?: string; retryLimit?: number };
-/** One job of a `sendMany` batch: its own data, start and singleton key. */
-export type BatchedJob<T> = { data: T; startAfter?: Date; singletonKey?: string };
 export type JobHandler<T> = (data: T) => Promise<void>;
 
 export type Jobs = {
   send<T extends object>(queue: string, data: T, options?: JobOptions): Promise<string | null>;
-  /**
-   * Several jobs of one queue in one statement (a case's SLA timers): on a hot path each statement
-   * is a round trip, and pg-boss's insert is a heavy one to plan. Singleton keys behave as in `send`
-   * (a job whose key is taken is skipped).
-   */
-  sendMany<T extends object>(queue: string, jobs: readonly BatchedJob<T>[], options?: Pick<JobOptions, 'tx' | 'retryLimit'>): Promise<void>;
   work<T extends object>(queue: string, handler: JobHandler<T>): Promise<void>;
+  /**
+   * Recurring work (the SLA sweep, the draft purge): `handler` runs about every `intervalSeconds`,
+   * one run at a time per database however many servers start. The queue's `stately` policy
+   * admits one waiting run and one active run, so every server sends a first run at start-up (the
+   * extra ones are dropped) and a chain that a crash broke heals at the next start. Each run queues
+   * the next before it works, so a failing run never ends the chain; errors go to `onError`.
+   * Only where workers run (JOBS_ENABLED).
+   */
+  every(queue: string, intervalSeconds: number, handler: () => Promise<void>, onError: (error: unknown) => void): Promise<void>;
   /**
    * Creates a queue ahead of time. Call it at start-up for every queue sent to inside a
    * transaction: creating a queue on first `send` runs outside that transaction, which on PGlite
@@ -66,17 +67,6 @@ export function createJobs(db: Db, options: { runWorkers: boolean }): Jobs {
       if (tx) sendOptions.db = viaTx(tx);
       return boss.send(queue, data, sendOptions);
     },
-    async sendMany(queue, jobs, opts = {}) {
-      if (jobs.length === 0) return;
-      await ensureQueue(queue);
-      const rows = jobs.map((j) => ({
-        data: j.data,
-        ...(j.startAfter ? { startAfter: j.startAfter.toISOString() } : {}),
-        ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}),
-        ...(opts.retryLimit !== undefined ? { retryLimit: opts.retryLimit } : {}),
-      }));
-      await boss.insert(queue, rows, opts.tx ? { db: viaTx(opts.tx) } : {});
-    },
     ensureQueue,
     async work(queue, handler) {
       if (!options.runWorkers) return;
@@ -84,6 +74,26 @@ export function createJobs(db: Db, options: { runWorkers: boolean }): Jobs {
       await boss.work(queue, async (jobs) => {
         for (const job of jobs) await handler(job.data as never);
       });
+    },
+    async every(queue, intervalSeconds, handler, onError) {
+      if (!options.runWorkers) return;
+      if (!queues.has(queue)) {
+        // A run cut short by a crash stays `active`, and holds back the next, until it expires and is
+        // retried: minutes, not pg-boss's default quarter of an hour.
+        await boss.createQueue(queue, { policy: 'stately', expireInSeconds: 120, retryDelay: 5, retryBackoff: true, retryLimit: 10 });
+        queues.add(queue);
+      }
+      // A delay in seconds: pg-boss adds it to the database's clock, never to a test's manual one.
+      const sendNext = (delaySeconds: number) => boss.send(queue, {}, { startAfter: delaySeconds });
+      await boss.work(queue, async () => {
+        await sendNext(intervalSeconds);
+        try {
+          await handler();
+        } catch (error) {
+          onError(error);
+        }
+      });
+      await sendNext(0);
     },
     async start() {
       if (started) return;
