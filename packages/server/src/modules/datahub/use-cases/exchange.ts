@@ -67,14 +67,14 @@ export async function runExchange(
   deps: ExchangeDeps,
   at: Date,
   request: ExchangeRequest,
-  /** The resource, when the caller has just read it in the same transaction. */
-  loaded?: LoadedResource,
+  /** What the checks need, when the caller has just read it in the same transaction (`exchangeFacts`). */
+  facts?: ExchangeFacts,
 ): Promise<ExchangeOutcome> {
   const exchangeId = randomUUID();
   let resource: LoadedResource | undefined;
   let itemCode = request.itemCode;
   try {
-    const authorised = await authoriseExchange(deps.sql, at, request, loaded);
+    const authorised = await authoriseExchange(deps.sql, at, request, facts);
     resource = authorised.resource;
     itemCode = authorised.itemCode;
     const fields = [...request.fields];
@@ -114,11 +114,10 @@ type Authorised = { resource: LoadedResource; grantId: string | null; itemCode: 
  *   (a field the resource does not have), DATAHUB_SUBJECT_NOT_IN_CASE, DATAHUB_NO_GRANT,
  *   DATAHUB_FIELD_NOT_GRANTED, DATAHUB_CONSENT_REQUIRED
  */
-export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeRequest, loaded?: LoadedResource): Promise<Authorised> {
-  const given = loaded?.code === request.resource ? loaded : undefined;
+export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeRequest, preloaded?: ExchangeFacts): Promise<Authorised> {
   // Everything the checks below need, in one round trip; the checks still run in their order.
-  const facts = await exchangeFacts(sql, request, !given);
-  const resource = given ?? facts.resource;
+  const facts = preloaded?.resource?.code === request.resource ? preloaded : await exchangeFacts(sql, request);
+  const resource = facts.resource;
   if (!resource) throw resourceNotFound(request.resource);
 
   const purpose = request.purpose?.trim() ?? '';
@@ -182,19 +181,23 @@ export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeReq
   return { resource, grantId, itemCode };
 }
 
-type ExchangeFacts = {
-  /** Absent when not asked for, or when there is no such resource. */
+export type ExchangeFacts = {
+  /** Absent when there is no such resource. */
   resource: LoadedResource | undefined;
   parties: { subject: string; item_code: string }[];
   grants: GrantRow[];
 };
 
 /**
- * The resource (unless the caller has it), who is party to the case and the consumer's grants for
- * the resource, in one statement: one round trip instead of four, planned once per
- * connection — this runs in every exchange.
+ * The resource, who is party to the case and the consumer's grants for the resource, in one
+ * statement: one round trip instead of three, planned once per connection — this runs in every
+ * exchange. Filing reads it before the exchange (it needs the resource to know the subject) and
+ * hands it on.
  */
-async function exchangeFacts(sql: Sql, request: ExchangeRequest, withResource: boolean): Promise<ExchangeFacts> {
+export async function exchangeFacts(
+  sql: Sql,
+  request: Pick<ExchangeRequest, 'caseId' | 'consumerDepartmentId' | 'resource'>,
+): Promise<ExchangeFacts> {
   const parts = `coalesce((select json_agg(json_build_object('subject', p.subject, 'item_code', p.item_code))
                  from datahub_case_party p where $1::text is not null and p.case_id = $1), '[]'::json) as parties,
        coalesce((select json_agg(json_build_object('id', g.id, 'fields', g.fields, 'items', g.items, 'status', g.status,
@@ -202,11 +205,7 @@ async function exchangeFacts(sql: Sql, request: ExchangeRequest, withResource: b
                  from datahub_grant g
                  where g.consumer_department_id = $2 and g.resource_code = $3 and g.status in ('approved', 'revoked')),
                 '[]'::json) as grants`;
-  const params = [request.caseId, request.consumerDepartmentId, request.resource];
-  if (!withResource) {
-    const [row] = await sql.query<Omit<ExchangeFacts, 'resource'>>(`select ${parts}`, params);
-    return { resource: undefined, parties: row?.parties ?? [], grants: row?.grants ?? [] };
-  }
+  const params = [request.caseId ?? null, request.consumerDepartmentId, request.resource];
   const [row] = await sql.query<LoadedResource & Omit<ExchangeFacts, 'resource'>>(
     `select ${RESOURCE_COLUMNS_SQL}, ${parts} from (select) as one left join datahub_resource r on r.code = $3`,
     params,

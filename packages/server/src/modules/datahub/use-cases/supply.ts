@@ -3,8 +3,8 @@ import { AppError, type DataRecord, type Supply, type SupplyState } from '@tongb
 import type { Ctx, Platform } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import type { MaterialProvider, MaterialSupplyRequest } from '../../cases/index.ts';
-import { type ExchangeOutcome, isProviderFailure, runExchange } from './exchange.ts';
-import { departmentNames, findResource, isoOrNull, requireStaff } from './shared.ts';
+import { type ExchangeOutcome, exchangeFacts, isProviderFailure, runExchange } from './exchange.ts';
+import { departmentNames, isoOrNull, requireStaff } from './shared.ts';
 
 /**
  * Once-only at filing (一数一源, 最多跑一次): the cases module offers every material whose source
@@ -74,7 +74,10 @@ export function createMaterialProvider(platform: Platform): MaterialProvider {
     const consumer = item.responsibleDepartment;
     await recordCaseParties(sql, at, request);
 
-    const resource = await findResource(sql, source.resource);
+    // The resource (its subject kind names whom to ask about), the case's parties and the
+    // consumer's grants: what the exchange's checks need, read once.
+    const facts = await exchangeFacts(sql, { caseId: request.caseId, consumerDepartmentId: consumer, resource: source.resource });
+    const { resource } = facts;
     const subject = resource?.subject_kind === 'enterprise' ? request.applicant.enterpriseCreditCode : request.applicant.idNumber;
     const purpose = `办理「${item.name.zh}」（${request.itemCode}，${request.trackingNumber}）所需材料「${material.name.zh}」 / ${material.name.en} for ${item.name.en}`;
     const supplyId = randomUUID();
@@ -111,7 +114,7 @@ export function createMaterialProvider(platform: Platform): MaterialProvider {
         caseId: request.caseId,
         subject,
       },
-      resource,
+      facts,
     );
     const { state, reason } = outcomeState(outcome);
     const next = state === 'pending' ? new Date(at.getTime() + retryDelayMs(1)) : null;
