@@ -1,7 +1,7 @@
 // Applications (办件) on the real server:
 //   cases-submit-postgres   online submissions/s on real PostgreSQL: validate, fetch the once-only
 //                           materials from the data hub, create the case + first action + first
-//                           task + SLA timers and their jobs + audit entry + notification, one
+//                           task + SLA timers + audit entry + notification, one
 //                           transaction, under an Idempotency-Key; many concurrent clients (autocannon)
 //   cases-transitions       workflow transitions/s (accept, then approve the review step) with
 //                           concurrent reviewers, each transition sent by two reviewers at once:
