@@ -121,7 +121,7 @@ async function citizensOf(base) {
   const citizens = [];
   for (const p of [...people, ...people]) {
     const [session] = await loginMany(base, [p.idNumber], 'user', DEMO_PASSWORD);
-    citizens.push({ session, body: JSON.stringify(submissionBody(p.mobile)) });
+    citizens.push({ session, body: JSON.stringify(await submissionBody(session, p.mobile)) });
   }
   const probe = await citizens[0].session.request('POST', '/api/v1/cases', {
     body: JSON.parse(citizens[0].body),

@@ -255,11 +255,13 @@ test(
     const city = demoCity();
     const firstName = city.staff.find((s) => s.username === first)?.name as string;
     const citizen = await apiSession(base, 'user', city.demo.citizen.idNumber);
+    // The form as the portal submits it: the data hub's pre-fill, then what the applicant types.
+    const prefill = (await citizen.get(`/datahub/prefill?item=${SKILLS_SUBSIDY}`)) as { values: Record<string, unknown> };
     const filed = await citizen.post(
       '/cases',
       {
         itemCode: SKILLS_SUBSIDY,
-        form: { 'applicant.mobile': city.demo.citizen.mobile, 'bank.card_number': '6222020200112233445' },
+        form: { ...prefill.values, 'applicant.mobile': city.demo.citizen.mobile, 'bank.card_number': '6222020200112233445' },
         materials: [{ materialId: 'skill_certificate', uploadId: await citizen.upload('certificate.pdf') }],
       },
       { 'idempotency-key': `wb-4d-${Date.now()}` },
@@ -327,7 +329,12 @@ test(
     const uploads: Record<string, string> = {};
     for (const m of ['application', 'articles', 'officer_appointments', 'seal_order', 'account_application', 'SH-SAMR-XK-001.application'])
       uploads[m] = await clerk.upload(`${m}.pdf`);
-    const filed = await clerk.post('/cases/window-intake', startABusinessFiling(founder, uploads));
+    // What the intake screen fills in for the person present, through the data hub, under what the clerk typed.
+    const filing = startABusinessFiling(founder, uploads);
+    const prefill = (await clerk.get(`/datahub/prefill?item=${filing.itemCode}&applicant=${founder.idNumber}`)) as {
+      values: Record<string, unknown>;
+    };
+    const filed = await clerk.post('/cases/window-intake', { ...filing, form: { ...prefill.values, ...filing.form } });
     await clerk.dispose();
     const members = filed.members as { caseId: string; trackingNumber: string; itemCode: string; departmentId: string }[];
     expect(members.map((m) => m.departmentId).sort()).toEqual(['SH-GSO', 'SH-HPF', 'SH-HRSS', 'SH-PSB', 'SH-SAMR', 'SH-TAX', 'SH-TAX']);

@@ -25,6 +25,11 @@ async function apiLogin(request: APIRequestContext, kind: 'user' | 'staff', user
   const login = await request.post('/api/v1/auth/login', { data: { kind, username, password: DEMO_PASSWORD }, headers });
   expect(login.status(), await login.text()).toBe(200);
   return {
+    get: async (path: string) => {
+      const res = await request.get(`/api/v1${path}`);
+      expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+      return res.json();
+    },
     send: (path: string, data: unknown) => request.post(`/api/v1${path}`, { data, headers }),
     post: async (path: string, data: unknown, extra: Record<string, string> = {}) => {
       const res = await request.post(`/api/v1${path}`, { data, headers: { ...headers, ...extra } });
@@ -64,13 +69,15 @@ async function concludedChangeRegistration(page: Page, playwright: PlaywrightWor
   const materials = [];
   for (const id of ['application', 'resolution', 'articles_amendment'])
     materials.push({ materialId: id, uploadId: await rep.upload(`${id}.pdf`) });
+  // The form as the portal submits it: the data hub's pre-fill, then what the applicant types.
+  const prefill = await rep.get(`/datahub/prefill?item=${ITEM}&enterprise=${city.demo.enterprise.creditCode}`);
   const filed = await rep.post(
     '/cases',
     {
       itemCode: ITEM,
       enterpriseCreditCode: city.demo.enterprise.creditCode,
       answers: { change_item: 'scope', premises: 'owned', applicant_mode: 'self' },
-      form: { 'applicant.mobile': city.demo.legalRepresentative.mobile, 'enterprise.business_scope': NEW_SCOPE },
+      form: { ...prefill.values, 'applicant.mobile': city.demo.legalRepresentative.mobile, 'enterprise.business_scope': NEW_SCOPE },
       materials,
     },
     { 'idempotency-key': `licences-e2e-${suffix}-${Date.now()}` },

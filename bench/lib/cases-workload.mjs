@@ -35,8 +35,16 @@ export async function loginMany(base, accounts, kind, password) {
   return sessions;
 }
 
-/** The body a citizen sends: the data hub supplies the materials (once-only), nothing to upload. */
-export const submissionBody = (mobile) => ({ itemCode: SUBMIT_ITEM, form: { 'applicant.mobile': mobile }, materials: [] });
+/**
+ * The body a citizen sends: the form as the portal submits it (the data hub's pre-fill, asked once
+ * per session as the portal does when the form opens, plus the mobile number), and nothing to
+ * upload — the data hub supplies the materials (once-only).
+ */
+export async function submissionBody(session, mobile) {
+  const prefill = await session.request('GET', `/api/v1/datahub/prefill?item=${SUBMIT_ITEM}`);
+  if (prefill.status !== 200) throw new Error(`pre-fill failed: ${prefill.status} ${prefill.text}`);
+  return { itemCode: SUBMIT_ITEM, form: { ...JSON.parse(prefill.text).values, 'applicant.mobile': mobile }, materials: [] };
+}
 
 /**
  * autocannon POSTing applications for `seconds`; every connection sticks to one citizen's session.

@@ -76,8 +76,18 @@ async function loginAll(base) {
     const session = new Session(base, atWindow ? `window:${CLERK}` : `online:${person.idNumber}`);
     const actor = await session.login(atWindow ? 'staff' : 'user', atWindow ? CLERK : person.idNumber, DEMO_PASSWORD);
     session.actorId = actor.id;
+    // The form as the portal (online) or the intake screen (window) submits it: the data hub's
+    // pre-fill for the person, asked once per item and session, plus the mobile number.
+    const prefilled = {};
+    for (const item of ITEMS) {
+      const query = atWindow ? `item=${item}&applicant=${person.idNumber}` : `item=${item}`;
+      const res = await session.request('GET', `/api/v1/datahub/prefill?${query}`);
+      if (res.status !== 200) throw new Error(`pre-fill of ${item} failed: ${res.status} ${res.text}`);
+      prefilled[item] = JSON.parse(res.text).values;
+    }
     session.next = (n) => {
-      const body = { itemCode: ITEMS[n % ITEMS.length], form: { 'applicant.mobile': person.mobile }, materials: [] };
+      const item = ITEMS[n % ITEMS.length];
+      const body = { itemCode: item, form: { ...prefilled[item], 'applicant.mobile': person.mobile }, materials: [] };
       return atWindow
         ? { path: '/api/v1/cases/window-intake', body: { ...body, applicantIdNumber: person.idNumber } }
         : { path: '/api/v1/cases', body };

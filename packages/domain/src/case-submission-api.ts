@@ -98,7 +98,8 @@ export const caseSubmitResponseSchema = z.object({
 export type CaseSubmitResponse = z.infer<typeof caseSubmitResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
-// Preview: what the applicant sees before submitting
+// Preview: what the applicant sees before submitting (the form's pre-fill comes from the data hub,
+// `GET /datahub/prefill`, where every read is an exchange in the person's data-usage log)
 
 export const previewBodySchema = z.object({
   itemCode,
@@ -111,7 +112,6 @@ export const previewResponseSchema = z.object({
   itemVersion: z.number().int(),
   isBundle: z.boolean(),
   pendingQuestions: z.array(z.string()),
-  prefill: z.record(z.string(), z.union([z.string(), z.number()])),
   materials: z.array(
     z.object({
       materialId: z.string(),

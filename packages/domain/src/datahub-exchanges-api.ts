@@ -37,6 +37,11 @@ export const queryResponseSchema = z.object({
 export type QueryResponse = z.infer<typeof queryResponseSchema>;
 
 export const applicantItemQuerySchema = z.object({ item: itemCodeSchema, enterprise: identifierField(18).optional() });
+/**
+ * Pre-fill: the applicant online asks for themselves; a clerk at a service window (`cases.intake`)
+ * names the person standing there (`applicant`, resident ID number).
+ */
+export const prefillQuerySchema = applicantItemQuerySchema.extend({ applicant: identifierField(18).optional() });
 
 export const prefillResponseSchema = z.object({
   item: z.string(),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CasesWorld, createCasesWorld, detail, fakeUpload, validForm } from './testing/case-fixtures.ts';
+import { type CasesWorld, createCasesWorld, detail, fakeUpload, formFor } from './testing/case-fixtures.ts';
 
 /**
  * Answers carry what the request normalised (an enterprise's credit code, a postal address):
@@ -17,7 +17,12 @@ const mail = { method: 'mail', recipient: '爱丽丝', mobile: '13800138000', ad
 describe('answers with normalised values', () => {
   it('saves and reads back an enterprise draft to be posted', async () => {
     const erin = await w.user('erin');
-    const body = { itemCode: 'TEST-ENT', enterpriseCreditCode: w.enterprises.preRegistered.creditCode, form: validForm, delivery: mail };
+    const body = {
+      itemCode: 'TEST-ENT',
+      enterpriseCreditCode: w.enterprises.preRegistered.creditCode,
+      form: formFor(w.people.erin),
+      delivery: mail,
+    };
     const saved = await erin.post('/api/v1/cases/drafts', body);
     expect(saved.statusCode, saved.body).toBe(201);
     expect(saved.json()).toMatchObject({ enterpriseCreditCode: body.enterpriseCreditCode, delivery: mail });
@@ -34,7 +39,7 @@ describe('answers with normalised values', () => {
     const uploadId = await fakeUpload(w.app, { type: 'user', id: 'u-alice' });
     const filed = await alice.post(
       '/api/v1/cases',
-      { itemCode: 'TEST-PERMIT', form: validForm, materials: [{ materialId: 'application', uploadId }], delivery: mail },
+      { itemCode: 'TEST-PERMIT', form: formFor(w.people.alice), materials: [{ materialId: 'application', uploadId }], delivery: mail },
       { 'idempotency-key': randomUUID() },
     );
     expect(filed.statusCode, filed.body).toBe(201);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeExpiredDrafts } from './index.ts';
 import { materialProviders } from './material-providers.ts';
-import { act, applyOnline, type CasesWorld, createCasesWorld, detail, fakeUpload, validForm } from './testing/case-fixtures.ts';
+import { act, applyOnline, type CasesWorld, createCasesWorld, detail, fakeUpload, formFor } from './testing/case-fixtures.ts';
 
 let w: CasesWorld;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ const count = async (sql: string, params: unknown[] = []) =>
   ((await w.app.platform.db.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params))[0] as { n: number }).n;
 
 describe('filing online', () => {
-  it('creates the case, its first action, first task, audit entry and SLA timers in one go, pre-filling from the registry', async () => {
+  it('creates the case, its first action, first task, audit entry and SLA timers in one go, with the form as submitted', async () => {
     const filed = await applyOnline(w);
     expect(filed.trackingNumber).toMatch(/^260302-[0-9A-Z]{4}-[0-9A-Z]{5}$/);
     expect(await count('case_action where case_id = $1', [filed.caseId])).toBe(1);
@@ -33,7 +33,7 @@ describe('filing online', () => {
   it('answers a retry with the same Idempotency-Key with the first answer, and refuses the key for another body', async () => {
     const alice = await w.user('alice');
     const uploadId = await fakeUpload(w.app, { type: 'user', id: 'u-alice' });
-    const body = { itemCode: 'TEST-PERMIT', form: validForm, materials: [{ materialId: 'application', uploadId }] };
+    const body = { itemCode: 'TEST-PERMIT', form: formFor(w.people.alice), materials: [{ materialId: 'application', uploadId }] };
     const key = randomUUID();
     const first = await alice.post('/api/v1/cases', body, { 'idempotency-key': key });
     const again = await alice.post('/api/v1/cases', body, { 'idempotency-key': key });
@@ -62,18 +62,21 @@ describe('filing online', () => {
     const post = (body: Record<string, unknown>) =>
       alice.post('/api/v1/cases', {
         itemCode: 'TEST-PERMIT',
-        form: validForm,
+        form: formFor(w.people.alice),
         materials: [{ materialId: 'application', uploadId: mine }],
         ...body,
       });
     let res = await post({ itemCode: 'TEST-NOPE' });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('CATALOGUE_ITEM_NOT_PUBLISHED');
+    // Nothing is filled in behind the applicant's back: the form is what they confirmed.
     res = await post({ form: {} });
-    expect(res.json()).toMatchObject({ code: 'CASES_FORM_INVALID', field: 'body.form.business.scope' });
-    res = await post({ form: { ...validForm, 'applicant.id_number': '110101199001011234' } });
+    expect(res.json()).toMatchObject({ code: 'CASES_FORM_INVALID', field: 'body.form.applicant.name' });
+    res = await post({ form: { 'business.scope': '软件开发' } });
+    expect(res.json()).toMatchObject({ code: 'CASES_FORM_INVALID', field: 'body.form.applicant.name' });
+    res = await post({ form: { ...formFor(w.people.alice), 'applicant.id_number': '110101199001011234' } });
     expect(res.json()).toMatchObject({ code: 'CASES_FORM_INVALID', field: 'body.form.applicant.id_number' });
-    res = await post({ form: { ...validForm, 'unknown.field': 'x' } });
+    res = await post({ form: { ...formFor(w.people.alice), 'unknown.field': 'x' } });
     expect(res.json().code).toBe('CASES_FORM_INVALID');
     res = await post({ materials: [] });
     expect(res.json()).toMatchObject({ code: 'CASES_MATERIAL_MISSING', details: { missing: ['application'] } });
@@ -97,7 +100,7 @@ describe('filing online', () => {
     expect(upload).toMatchObject({ fileName: '申请书.pdf', mediaType: 'application/pdf' });
     const filed = await alice.post('/api/v1/cases', {
       itemCode: 'TEST-PERMIT',
-      form: validForm,
+      form: formFor(w.people.alice),
       materials: [{ materialId: 'application', uploadId: upload.id }],
     });
     expect(filed.statusCode).toBe(201);
@@ -147,7 +150,7 @@ describe('filing online', () => {
     const body = {
       itemCode: 'TEST-ENT',
       enterpriseCreditCode: code,
-      form: validForm,
+      form: formFor(w.people.erin),
       materials: [{ materialId: 'application', uploadId: upload }],
     };
     const res = await erin.post('/api/v1/cases', body);
@@ -168,7 +171,8 @@ describe('filing online', () => {
       'application:upload',
       'id_card:platform',
     ]);
-    expect(res.json().prefill).toMatchObject({ 'applicant.name': w.people.alice.name });
+    // The form's pre-fill is the data hub's (GET /datahub/prefill, logged); the preview reads no registry.
+    expect(res.json()).not.toHaveProperty('prefill');
   });
 });
 
@@ -228,7 +232,7 @@ describe('filing at a window', () => {
     const body = {
       itemCode: 'TEST-PERMIT',
       applicantIdNumber: w.people.bob.idNumber,
-      form: validForm,
+      form: formFor(w.people.bob),
       materials: [{ materialId: 'application', uploadId: upload }],
     };
     const res = await hpClerk.post('/api/v1/cases/window-intake', body, { 'idempotency-key': randomUUID() });
@@ -256,7 +260,8 @@ describe('filing at a window', () => {
     const draft = saved.json();
     const filed = await clerk.post('/api/v1/cases/window-intake', {
       itemCode: draft.itemCode,
-      form: draft.form,
+      // The intake screen completes the draft with the data hub's pre-fill for the person present.
+      form: { ...formFor(w.people.alice), ...draft.form },
       applicantIdNumber: w.people.alice.idNumber,
       materials: [{ materialId: 'application', uploadId: upload }],
       draftId: draft.id,
@@ -268,7 +273,7 @@ describe('filing at a window', () => {
     const atWindow = await clerk.post('/api/v1/cases/drafts', {
       itemCode: 'TEST-PERMIT',
       applicantIdNumber: w.people.alice.idNumber,
-      form: validForm,
+      form: formFor(w.people.alice),
     });
     expect(atWindow.json().startedChannel).toBe('window');
     const mine = (await alice.get('/api/v1/cases/drafts')).json().items;
@@ -277,7 +282,7 @@ describe('filing at a window', () => {
     const uploadId = await fakeUpload(w.app, { type: 'user', id: 'u-alice' });
     const online = await alice.post('/api/v1/cases', {
       itemCode: 'TEST-PERMIT',
-      form: validForm,
+      form: formFor(w.people.alice),
       materials: [{ materialId: 'application', uploadId }],
       draftId: atWindow.json().id,
     });

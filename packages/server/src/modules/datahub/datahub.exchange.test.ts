@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginStaff, staff } from '../../../test/fixtures/identity-fixtures.ts';
 import { asAttacker, sealAll } from '../../platform/audit/test-support.ts';
 import { verifyAuditChain } from '../../platform/audit/verify.ts';
 import { listOpenObjections, markObjectionForwarded } from './index.ts';
@@ -9,7 +10,9 @@ let w: HubWorld;
 let permitCase: { caseId: string; trackingNumber: string };
 beforeAll(async () => {
   w = await createHubWorld();
-  permitCase = await fileOnline(w, 'gina', 'DH-PERMIT');
+  permitCase = await fileOnline(w, 'gina', 'DH-PERMIT', {
+    form: { 'applicant.name': family.gina.name, 'applicant.id_number': family.gina.idNumber },
+  });
 }, 240_000);
 afterAll(() => w.close());
 
@@ -368,6 +371,33 @@ describe('pre-fill through the same path', () => {
     ).toEqual(['上海市公安局', '上海市民政局']);
     const logged = await exchanges(w.app, `channel = 'prefill' and subject = $1`, [family.gina.idNumber]);
     expect(logged.map((e) => `${e.resource_code}:${e.result}`).sort()).toEqual(['MARRIAGE:ok', 'POPULATION:ok']);
+  });
+
+  it('pre-fills at a service window for the person present, logged as the clerk’s access', async () => {
+    const clerk = await loginStaff(w.app, 'hpClerk');
+    const res = await clerk.get(`/api/v1/datahub/prefill?item=DH-PERMIT&applicant=${family.gina.idNumber}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().values).toMatchObject({ 'applicant.name': family.gina.name, 'spouse.name': family.hank.name });
+    const [entry] = await w.app.platform.db.query<{ actor_type: string; actor_id: string; purpose: string }>(
+      `select actor_type, actor_id, purpose from datahub_exchange where channel = 'prefill' and subject = $1 and actor_type = 'staff'`,
+      [family.gina.idNumber],
+    );
+    expect(entry).toMatchObject({ actor_type: 'staff', actor_id: staff.hpClerk.id });
+    expect(entry?.purpose).toContain('窗口');
+
+    // The clerk names the person; a valid ID number; an enterprise only that person represents.
+    const missing = (await clerk.get('/api/v1/datahub/prefill?item=DH-PERMIT')).json();
+    expect(missing).toMatchObject({ code: 'VALIDATION_FAILED', field: 'querystring.applicant' });
+    expect((await clerk.get('/api/v1/datahub/prefill?item=DH-PERMIT&applicant=110101199001011234')).json().code).toBe(
+      'IDENTITY_ID_NUMBER_INVALID',
+    );
+    const notTheirs = await clerk.get(
+      `/api/v1/datahub/prefill?item=DH-PERMIT&applicant=${family.gina.idNumber}&enterprise=${enterprises.preRegistered.creditCode}`,
+    );
+    expect(notTheirs.json().code).toBe('IDENTITY_NOT_REPRESENTATIVE');
+    // Staff who take no applications in read nobody's data this way.
+    const reviewer = await w.staff('pdReviewer');
+    expect((await reviewer.get(`/api/v1/datahub/prefill?item=DH-PERMIT&applicant=${family.gina.idNumber}`)).statusCode).toBe(403);
   });
 
   it('reports what it could not fill: alice has no marriage registration', async () => {

@@ -225,7 +225,7 @@ describe('open data', () => {
 
 describe('once-only metrics and the sharing advisor', () => {
   it('counts per item the materials sharing eliminates, and what still needs a grant', async () => {
-    await fileOnline(w, 'gina', 'DH-PERMIT');
+    await fileOnline(w, 'gina', 'DH-PERMIT', { form: { 'applicant.name': family.gina.name, 'applicant.id_number': family.gina.idNumber } });
     const metrics = (await (await w.staff('pdReviewer')).get('/api/v1/datahub/metrics')).json();
     const permit = metrics.items.find((i: { code: string }) => i.code === 'DH-PERMIT');
     expect(permit).toMatchObject({ materials: 2, fromHub: 2, eliminatedBySharing: 2, uncovered: [], suppliedInCases: 2 });

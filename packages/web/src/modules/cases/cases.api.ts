@@ -43,7 +43,6 @@ export type ApplicationPreview = {
   itemVersion: number;
   isBundle: boolean;
   pendingQuestions: string[];
-  prefill: Record<string, string | number>;
   materials: PreviewMaterial[];
   expectedCompletionDate: string;
 };

@@ -6,6 +6,7 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, showErrorOnForm } from '../../ui/api-errors.ts';
 import { phoneQuery, useMediaQuery } from '../../ui/use-media-query.ts';
+import { usePrefill } from '../datahub/index.ts';
 import { caseErrorMessage, formatDate, loc } from './labels.ts';
 import { idNumberState } from './staff-rules.ts';
 import type { Upload } from './upload.ts';
@@ -70,13 +71,16 @@ function NewIntake({ centreId }: { centreId: string | null }) {
       ? { itemCode: guide.data.code, answers, applicantIdNumber: validId as string }
       : undefined,
   );
+  // What the registries hold for the person present, through the data hub: each read is logged
+  // for that person to see ("who used my data").
+  const prefill = usePrefill({ item: guide.data?.code ?? '', applicant: validId }, Boolean(found && guide.data && windowOffered));
   const submit = useWindowIntake();
 
   // Keyboard flow: once the item's guide is there, go on to its first question (or the first empty field).
   const afterItem = useRef<HTMLDivElement>(null);
   const guideCode = guide.data?.code;
   // Without questions the form comes first: wait for its pre-filled values to find the first empty field.
-  const readyToFocus = Boolean(guideCode) && (questions.length > 0 || Boolean(preview.data));
+  const readyToFocus = Boolean(guideCode) && (questions.length > 0 || prefill.isFetched);
   useEffect(() => {
     if (!readyToFocus || !focusNext.current) return;
     focusNext.current = false;
@@ -91,11 +95,11 @@ function NewIntake({ centreId }: { centreId: string | null }) {
 
   // Fill what the registries already know, leaving anything the clerk typed alone.
   useEffect(() => {
-    if (!preview.data) return;
-    for (const [key, value] of Object.entries(preview.data.prefill)) {
+    if (!prefill.data) return;
+    for (const [key, value] of Object.entries(prefill.data.values)) {
       if (!form.isFieldTouched(key)) form.setFieldValue(key, value);
     }
-  }, [preview.data, form]);
+  }, [prefill.data, form]);
 
   const reset = () => {
     setIdNumber('');

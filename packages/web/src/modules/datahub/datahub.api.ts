@@ -16,10 +16,12 @@ export type Consent = {
 export type Objection = { id: string; exchangeId: string; status: 'open' | 'forwarded' | 'closed'; createdAt: string };
 
 type ApplicantItem = { item: string; enterprise?: string | undefined };
+/** `applicant`: the person at the window, when a clerk asks. */
+type PrefillQuery = ApplicantItem & { applicant?: string | undefined };
 
 export const datahubKeys = {
   all: ['datahub'] as const,
-  prefill: (q: ApplicantItem) => ['datahub', 'prefill', q] as const,
+  prefill: (q: PrefillQuery) => ['datahub', 'prefill', q] as const,
   preview: (q: ApplicantItem) => ['datahub', 'preview', q] as const,
   supplies: (caseIds: readonly string[]) => ['datahub', 'supplies', ...caseIds] as const,
   usage: (page: number) => ['datahub', 'usage', page] as const,
@@ -27,13 +29,17 @@ export const datahubKeys = {
 };
 
 /**
- * Form values from the registries behind the item's form. Each call is an exchange written to the
- * person's data-usage log, so it runs once per item and applicant and is never refetched on its own.
+ * Form values from the registries behind the item's form, for the applicant online or (a clerk's
+ * window) the person named by `applicant`. Each call is an exchange written to the person's
+ * data-usage log, so it runs once per item and person and is never refetched on its own.
  */
-export function usePrefill(query: ApplicantItem, enabled: boolean) {
+export function usePrefill(query: PrefillQuery, enabled: boolean) {
   return useQuery({
     queryKey: datahubKeys.prefill(query),
-    queryFn: () => api.get<PrefillResponse>('/datahub/prefill', { query: { item: query.item, enterprise: query.enterprise } }),
+    queryFn: () =>
+      api.get<PrefillResponse>('/datahub/prefill', {
+        query: { item: query.item, enterprise: query.enterprise, applicant: query.applicant },
+      }),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 30 * 60_000,

@@ -194,7 +194,15 @@ export async function fakeUpload(app: App, owner: { type: 'user' | 'staff'; id: 
   return id;
 }
 
-export const validForm = { 'business.scope': '软件开发' };
+/**
+ * A complete form for the test items as the applicant submits it: the name and ID number that the
+ * portal pre-fills through the data hub, and what they type. Filing reads no registry itself.
+ */
+export const formFor = (person: { name: string; idNumber: string }) => ({
+  'applicant.name': person.name,
+  'applicant.id_number': person.idNumber,
+  'business.scope': '软件开发',
+});
 
 /** Files TEST-PERMIT (or another item) online as alice; returns the submit response. */
 export async function applyOnline(
@@ -210,7 +218,11 @@ export async function applyOnline(
     materials.push({ materialId: 'application', uploadId: await fakeUpload(w.app, { type: 'user', id: userId }) });
   if (itemCode === 'TEST-SEAL' || itemCode === 'TEST-BUNDLE')
     materials.push({ materialId: 'seal_form', uploadId: await fakeUpload(w.app, { type: 'user', id: userId }) });
-  const res = await client.post('/api/v1/cases', { itemCode, form: validForm, materials, ...extra }, { 'idempotency-key': randomUUID() });
+  const res = await client.post(
+    '/api/v1/cases',
+    { itemCode, form: formFor(w.people[who]), materials, ...extra },
+    { 'idempotency-key': randomUUID() },
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as {
     caseId: string;

@@ -2,12 +2,12 @@ import { applicableMaterials, chinaDateOf, mergeBundle, pendingQuestions, supply
 import { loadWorkingCalendar } from '../../../platform/calendar/calendar-store.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { getPublishedItem } from '../../catalogue/index.ts';
-import { prefillValues } from './prefill.ts';
 import { walkInPerson } from './submit-case.ts';
 
 /**
- * Before submitting: the form pre-filled from the registries, the materials split into "we
- * already have this" and "please upload", and the date the city promises.
+ * Before submitting: the questions still open, the materials split into "we already have this"
+ * and "please upload", and the date the city promises. The form's pre-fill is the data hub's
+ * (`GET /datahub/prefill`): each read is logged for the person to see.
  * @throws CATALOGUE_ITEM_NOT_PUBLISHED, IDENTITY_NOT_IN_REGISTRY (clerk, unknown person)
  */
 export async function previewApplication(
@@ -31,18 +31,8 @@ export async function previewApplication(
         process: [...merged.process.intake, ...merged.process.branches.flatMap((b) => b.steps)],
       }
     : item.content;
-  const actor = ctx.actor;
-  const idNumber =
-    actor.kind === 'user'
-      ? actor.idNumber
-      : body.applicantIdNumber
-        ? (await walkInPerson(ctx.db, body.applicantIdNumber)).idNumber
-        : undefined;
-  const enterprise =
-    actor.kind === 'user' && body.enterpriseCreditCode && !actor.enterprises.includes(body.enterpriseCreditCode)
-      ? undefined
-      : body.enterpriseCreditCode;
-  const prefill = idNumber ? await prefillValues(ctx.db, definition.form, { idNumber, enterpriseCreditCode: enterprise }) : {};
+  // A clerk names the person at the window: unknown or invalid ID numbers are refused here already.
+  if (ctx.actor.kind === 'staff' && body.applicantIdNumber) await walkInPerson(ctx.db, body.applicantIdNumber);
   const calendar = await loadWorkingCalendar(ctx.db);
   const promised = merged ? merged.promisedDays : item.content.promisedDays;
   return {
@@ -50,7 +40,6 @@ export async function previewApplication(
     itemVersion: item.version,
     isBundle: merged !== undefined,
     pendingQuestions: pendingQuestions(definition, body.answers).map((q) => q.id),
-    prefill,
     materials: applicableMaterials({ materials: definition.materials as (typeof definition.materials)[number][] }, body.answers).map(
       (m) => ({
         materialId: m.id,

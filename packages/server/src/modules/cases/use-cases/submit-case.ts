@@ -20,7 +20,6 @@ import { findRegistryEnterprise, findRegistryPerson } from '../../registry/index
 import type { StaffActor, UserActor } from '../cases.shared.ts';
 import { type Created, createCase, type Filing, type Member, type UploadRow } from './create-case.ts';
 import { withIdempotency } from './idempotency.ts';
-import { prefillValues } from './prefill.ts';
 
 /**
  * Filing (申请/收件): online by the applicant, or at any service centre's window by a clerk for
@@ -145,11 +144,9 @@ async function fileApplication(ctx: Ctx, tx: Sql, filing: Filing): Promise<CaseS
   const formDefinition = merged ? { situations: merged.situations, form: merged.form } : content;
   const materialList: (Material & { items?: string[] })[] = merged ? merged.materials : content.materials;
 
-  const known = await prefillValues(tx, formDefinition.form, {
-    idNumber: filing.applicant.idNumber,
-    enterpriseCreditCode: filing.enterprise?.creditCode,
-  });
-  const { values, issues } = validateCaseForm(formDefinition, body.answers, { ...known, ...body.form });
+  // The form as the applicant confirmed it: pre-filled values came from the data hub
+  // (`GET /datahub/prefill`, logged), and nothing here reads the registries behind their back.
+  const { values, issues } = validateCaseForm(formDefinition, body.answers, body.form);
   const firstIssue = issues[0];
   if (firstIssue) {
     throw new AppError('CASES_FORM_INVALID', `${firstIssue.field}: ${firstIssue.message}`, {

@@ -5,6 +5,7 @@ import {
   consentListSchema,
   consentParamsSchema,
   fetchPreviewSchema,
+  prefillQuerySchema,
   prefillResponseSchema,
   queryBodySchema,
   queryResponseSchema,
@@ -14,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from '../../../platform/context.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
-import { giveConsent, listMyConsents, prefillForApplicant, previewFetches, withdrawConsent } from '../use-cases/applicant.ts';
+import { giveConsent, listMyConsents, prefillForm, previewFetches, withdrawConsent } from '../use-cases/applicant.ts';
 import { queryResource } from '../use-cases/query.ts';
 import { viewCaseSupplies } from '../use-cases/supply.ts';
 
@@ -41,15 +42,16 @@ export function registerExchangeRoutes(scope: FastifyInstance, platform: Platfor
   app.get(
     '/datahub/prefill',
     {
-      config: { access: 'user' },
+      // The applicant online, or a clerk for the person at the window (checked in prefillForm).
+      config: { access: 'authenticated' },
       schema: {
         tags,
-        summary: '申请表预填 Pre-fill the application form',
-        querystring: applicantItemQuerySchema,
+        summary: '申请表预填（申请人本人，或窗口为在场申请人）Pre-fill the application form',
+        querystring: prefillQuerySchema,
         response: { 200: prefillResponseSchema },
       },
     },
-    async (request) => prefillForApplicant(ctxOf(platform, request), request.query),
+    async (request) => prefillForm(ctxOf(platform, request), request.query),
   );
   app.get(
     '/datahub/preview',

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type FetchPreview, type PrefillResponse } from '@tongban/domain';
+import { AppError, type FetchPreview, isValidResidentId, type PrefillResponse } from '@tongban/domain';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import { getPublishedItem, type PublishedItem } from '../../catalogue/index.ts';
+import { findRegistryEnterprise } from '../../registry/index.ts';
 import { runExchange } from './exchange.ts';
+import type { ExchangeRequest } from './exchange-request.ts';
 import { accessFor } from './grant-check.ts';
 import { formOf, materialsOf } from './item-materials.ts';
 import { consentFieldsOf, departmentNames, findResource, iso, isoOrNull, requireUser, type UserActor } from './shared.ts';
@@ -42,14 +44,78 @@ function assertActsFor(user: UserActor, enterprise: string | undefined) {
   }
 }
 
+/** Who asks for pre-fill, about whom, and which subjects that makes present. */
+type PrefillParty = {
+  actor: ExchangeRequest['actor'];
+  person: string;
+  enterprise: string | undefined;
+  subjectsPresent: string[];
+  purpose: (item: PublishedItem) => string;
+};
+
 /**
- * Form values for the logged-in applicant from the registries behind the item's `prefill` fields,
- * each resource fetched under the item's responsible department's grant and logged.
- * @throws CATALOGUE_ITEM_NOT_PUBLISHED, IDENTITY_NOT_REPRESENTATIVE
+ * The applicant online asks for themselves (and an enterprise they act for); a clerk with
+ * `cases.intake` names the person standing at the window, and an enterprise only when the registry
+ * names that person its legal representative.
+ * @throws IDENTITY_NOT_REPRESENTATIVE, AUTH_FORBIDDEN, VALIDATION_FAILED, IDENTITY_ID_NUMBER_INVALID
  */
-export async function prefillForApplicant(ctx: Ctx, query: { item: string; enterprise?: string | undefined }): Promise<PrefillResponse> {
-  const user = requireUser(ctx.actor);
-  assertActsFor(user, query.enterprise);
+async function prefillParty(ctx: Ctx, query: { enterprise?: string | undefined; applicant?: string | undefined }): Promise<PrefillParty> {
+  const actor = ctx.actor;
+  if (actor.kind === 'user') {
+    assertActsFor(actor, query.enterprise);
+    return {
+      actor: { type: 'user', id: actor.userId },
+      person: actor.idNumber,
+      enterprise: query.enterprise,
+      subjectsPresent: [actor.idNumber, ...actor.enterprises],
+      purpose: (item) => `预填「${item.content.name.zh}」申请表 / pre-fill the application for ${item.content.name.en}`,
+    };
+  }
+  if (actor.kind !== 'staff' || !actor.permissions.has('cases.intake')) {
+    throw new AppError('AUTH_FORBIDDEN', '仅限申请人本人或窗口收件人员。Only the applicant, or a clerk taking the application in.');
+  }
+  const person = query.applicant;
+  if (!person) {
+    throw new AppError('VALIDATION_FAILED', '请填写在场申请人的身份证号码。Give the ID number of the applicant present.', {
+      field: 'querystring.applicant',
+    });
+  }
+  if (!isValidResidentId(person)) {
+    throw new AppError('IDENTITY_ID_NUMBER_INVALID', '身份证号码无效。Invalid resident ID number.', { field: 'querystring.applicant' });
+  }
+  let enterprise: string | undefined;
+  if (query.enterprise) {
+    const record = await findRegistryEnterprise(ctx.db, query.enterprise);
+    if (record?.legalRepresentativeIdNumber !== person) {
+      throw new AppError('IDENTITY_NOT_REPRESENTATIVE', '申请人不是该企业的法定代表人。The applicant is not the legal representative.', {
+        field: 'enterprise',
+      });
+    }
+    enterprise = query.enterprise;
+  }
+  return {
+    actor: { type: 'staff', id: actor.staffId },
+    person,
+    enterprise,
+    subjectsPresent: enterprise ? [person, enterprise] : [person],
+    purpose: (item) =>
+      `窗口收件，预填「${item.content.name.zh}」申请表（申请人在场）/ pre-fill the application for ${item.content.name.en} at a service window, the applicant present`,
+  };
+}
+
+/**
+ * Form values from the registries behind the item's `prefill` fields, for the applicant online or
+ * the person at a clerk's window: each resource fetched under the item's responsible department's
+ * grant and written to the exchange log, so the person sees every such read under "who used my
+ * data". This is the platform's only pre-fill: filing stores the form as the applicant confirmed it.
+ * @throws CATALOGUE_ITEM_NOT_PUBLISHED, IDENTITY_NOT_REPRESENTATIVE, AUTH_FORBIDDEN, VALIDATION_FAILED,
+ *   IDENTITY_ID_NUMBER_INVALID
+ */
+export async function prefillForm(
+  ctx: Ctx,
+  query: { item: string; enterprise?: string | undefined; applicant?: string | undefined },
+): Promise<PrefillResponse> {
+  const party = await prefillParty(ctx, query);
   const item = await getPublishedItem(ctx.db, query.item);
   const at = ctx.clock.now();
   const { fields: formFields, departments } = await formOf(ctx.db, item);
@@ -74,7 +140,7 @@ export async function prefillForApplicant(ctx: Ctx, query: { item: string; enter
   const out: PrefillResponse = { item: item.code, values: {}, sources: [], refused: [] };
   for (const { resource: code, itemCode, fields, targets } of wanted.values()) {
     const resource = await findResource(ctx.db, code);
-    const subject = resource?.subject_kind === 'enterprise' ? query.enterprise : user.idNumber;
+    const subject = resource?.subject_kind === 'enterprise' ? party.enterprise : party.person;
     const keys = targets.map(([k]) => k);
     if (!subject) {
       out.refused.push({ resource: code, code: 'no_subject', formFields: keys });
@@ -83,14 +149,14 @@ export async function prefillForApplicant(ctx: Ctx, query: { item: string; enter
     const outcome = await runExchange({ sql: ctx.db, signer: ctx.signer }, at, {
       channel: 'prefill',
       consumerDepartmentId: departments.get(itemCode) ?? item.content.responsibleDepartment,
-      actor: { type: 'user', id: user.userId },
+      actor: party.actor,
       resource: code,
       fields: [...fields],
-      purpose: `预填「${item.content.name.zh}」申请表 / pre-fill the application for ${item.content.name.en}`,
+      purpose: party.purpose(item),
       itemCode,
       caseId: null,
       subject,
-      selfSubjects: [user.idNumber, ...user.enterprises],
+      subjectsPresent: party.subjectsPresent,
       requestId: ctx.requestId,
     });
     if (!outcome.ok) {

@@ -14,9 +14,10 @@ export type ExchangeRequest = {
   caseId: string | null;
   subject: string;
   /**
-   * The data subject acting for themselves (pre-fill): no case is needed, but the subject must be
-   * one of these (the person and the enterprises they act for).
+   * Pre-fill, before any case exists: the subjects present in person — the applicant online (and the
+   * enterprises they act for), or the person standing at a clerk's service window. No case is
+   * needed, but the subject must be one of these.
    */
-  selfSubjects?: readonly string[] | undefined;
+  subjectsPresent?: readonly string[] | undefined;
   requestId?: string | undefined;
 };

@@ -124,7 +124,7 @@ export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeReq
   if (purpose.length < 2) {
     throw new AppError('DATAHUB_PURPOSE_REQUIRED', '每次查询都须说明用途。Every query must state its purpose.', { field: 'body.purpose' });
   }
-  if (!request.caseId && !request.selfSubjects) {
+  if (!request.caseId && !request.subjectsPresent) {
     throw new AppError('DATAHUB_PURPOSE_REQUIRED', '每次查询都须说明所服务的办件。Every query must name the case it serves.', {
       field: 'body.caseId',
     });
@@ -152,10 +152,14 @@ export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeReq
       });
     }
     itemCode ??= parties[0]?.item_code ?? null;
-  } else if (!request.selfSubjects?.includes(request.subject)) {
-    throw new AppError('DATAHUB_SUBJECT_NOT_IN_CASE', '只能查询本人或本人所代表企业的数据。Only your own data, or your enterprise’s.', {
-      field: 'subject',
-    });
+  } else if (!request.subjectsPresent?.includes(request.subject)) {
+    throw new AppError(
+      'DATAHUB_SUBJECT_NOT_IN_CASE',
+      '只能查询在场申请人本人或其所代表企业的数据。Only the data of the applicant present, or their enterprise’s.',
+      {
+        field: 'subject',
+      },
+    );
   }
 
   const needsGrant = resource.sharing_class === 'conditional' && request.consumerDepartmentId !== resource.owner_department_id;

@@ -146,12 +146,15 @@ export async function createLicencesWorld(): Promise<LicencesWorld> {
     },
     anonymous: () => new TestClient(t.app, freshAddress()),
     async apply(options = {}) {
-      const client = await world.user(options.who ?? 'alice');
+      const who = options.who ?? 'alice';
+      const client = await world.user(who);
+      // The form as the portal submits it: the name and ID number pre-filled through the data hub.
+      const person = people[who];
       const res = await client.post(
         '/api/v1/cases',
         {
           itemCode: options.item ?? 'LIC-FOOD',
-          form: { 'business.scope': '软件开发' },
+          form: { 'applicant.name': person.name, 'applicant.id_number': person.idNumber, 'business.scope': '软件开发' },
           materials: [],
           ...(options.enterprise ? { enterpriseCreditCode: options.enterprise } : {}),
         },

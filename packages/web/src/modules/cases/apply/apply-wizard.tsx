@@ -159,7 +159,6 @@ export function ApplyWizard({ guide, me, draft }: { guide: ItemGuide; me: Me; dr
             answers={state.answers}
             values={state.form}
             prefill={prefill.data}
-            registryPrefill={preview.data?.prefill ?? {}}
             prefillFailed={prefill.isError}
             nav={nav}
             onChange={(form) => patch({ form })}

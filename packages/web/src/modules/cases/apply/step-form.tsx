@@ -70,7 +70,6 @@ export function StepForm({
   answers,
   values,
   prefill,
-  registryPrefill,
   prefillFailed,
   nav,
   onNext,
@@ -79,9 +78,8 @@ export function StepForm({
   definition: ApplyDefinition;
   answers: Record<string, string>;
   values: FormValues;
+  /** Values from the data hub (each read logged); what it could not fetch, the applicant types. */
   prefill: PrefillResponse | undefined;
-  /** Values the cases service reads from the applicant's own registry record (used when the hub could not help). */
-  registryPrefill: Record<string, string | number>;
   prefillFailed: boolean;
   nav: StepNavigation;
   onNext: (values: FormValues) => void;
@@ -98,7 +96,7 @@ export function StepForm({
     const out: FormValues = {};
     for (const f of fields) {
       const hub = prefill?.values[f.key];
-      const v = values[f.key] ?? (typeof hub === 'boolean' ? String(hub) : hub) ?? registryPrefill[f.key];
+      const v = values[f.key] ?? (typeof hub === 'boolean' ? String(hub) : hub);
       if (v !== undefined) out[f.key] = v;
     }
     return out;
