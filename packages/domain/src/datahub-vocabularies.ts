@@ -42,9 +42,10 @@ export type GrantStatus = (typeof grantStatuses)[number];
 
 /**
  * How an exchange came about: a staff query, supply at filing (also an e-licence used as a material), a
- * retried supply, form pre-fill, or a third party viewing an e-licence through the holder's share link.
+ * retried supply, form pre-fill, a third party viewing an e-licence through the holder's share link,
+ * or a clerk's identity check of the person at a service window.
  */
-export const exchangeChannels = ['query', 'filing', 'retry', 'prefill', 'share'] as const;
+export const exchangeChannels = ['query', 'filing', 'retry', 'prefill', 'share', 'window'] as const;
 export type ExchangeChannel = (typeof exchangeChannels)[number];
 
 /** A once-only material fetched for a case: attached, waiting for a provider, refused, given up. */

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginStaff, staff } from '../../../test/fixtures/identity-fixtures.ts';
+import { breakCheckChar, loginStaff, staff, strangerIdNumber } from '../../../test/fixtures/identity-fixtures.ts';
 import { asAttacker, sealAll } from '../../platform/audit/test-support.ts';
 import { verifyAuditChain } from '../../platform/audit/verify.ts';
 import { listOpenObjections, markObjectionForwarded } from './index.ts';
@@ -404,6 +404,52 @@ describe('pre-fill through the same path', () => {
     const res = (await (await w.user('alice')).get('/api/v1/datahub/prefill?item=DH-PERMIT')).json();
     expect(res.values).toEqual({ 'applicant.name': people.alice.name, 'applicant.id_number': people.alice.idNumber });
     expect(res.refused).toEqual([{ resource: 'MARRIAGE', code: 'no_record', formFields: ['spouse.name'] }]);
+  });
+});
+
+describe('a clerk confirms who is at the window', () => {
+  it('shows the registry entry masked, and the person sees the check under who used my data', async () => {
+    const clerk = await loginStaff(w.app, 'hpClerk');
+    const res = await clerk.get(`/api/v1/people/${people.alice.idNumber}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ name: people.alice.name, sex: 'female', birthDate: '1990-01-01', alive: true, hasAccount: true });
+    expect(body.mobileMasked).toBe('138****0001');
+    expect(body.householdAddressMasked).toBe('上海市浦东新****');
+    expect(JSON.stringify(body)).not.toContain(people.alice.idNumber);
+    expect(JSON.stringify(body)).not.toContain(people.alice.householdAddress);
+    expect((await clerk.get(`/api/v1/people/${people.bob.idNumber}`)).json().hasAccount).toBe(false);
+
+    const usage = (await (await w.user('alice')).get('/api/v1/datahub/my-data-usage?pageSize=200')).json().items;
+    const check = usage.find((e: { channel: string }) => e.channel === 'window');
+    expect(check).toMatchObject({
+      resource: 'POPULATION',
+      consumerDepartmentId: staff.hpClerk.departmentId,
+      providerDepartmentId: 'SH-PSB',
+      result: 'ok',
+    });
+    expect(check.purpose).toContain('窗口');
+    expect(check.fields).toContain('household_address');
+    // Nobody else sees it; the entry is in the tamper-evident exchange stream.
+    const gina = (await (await w.user('gina')).get('/api/v1/datahub/my-data-usage?pageSize=200')).json().items;
+    expect(gina.some((e: { id: string }) => e.id === check.id)).toBe(false);
+    const [logged] = await w.app.platform.db.query<{ stream: string; actor_id: string }>(
+      `select l.stream, l.actor_id from datahub_exchange e join audit_log l on l.id = e.log_entry_id where e.id = $1`,
+      [check.id],
+    );
+    expect(logged).toEqual({ stream: 'exchange', actor_id: staff.hpClerk.id });
+  });
+
+  it('validates the ID number, tells when the person is not in the registry, and is for window staff only', async () => {
+    const clerk = await loginStaff(w.app, 'hpClerk');
+    const bad = await clerk.get(`/api/v1/people/${breakCheckChar(people.alice.idNumber)}`);
+    expect(bad.json()).toMatchObject({ code: 'IDENTITY_ID_NUMBER_INVALID', field: 'params.idNumber' });
+    expect((await clerk.get(`/api/v1/people/${strangerIdNumber}`)).json()).toMatchObject({
+      code: 'IDENTITY_NOT_IN_REGISTRY',
+      field: 'params.idNumber',
+    });
+    expect((await (await w.user('gina')).get(`/api/v1/people/${people.alice.idNumber}`)).statusCode).toBe(403);
+    expect((await (await w.staff('ca')).get(`/api/v1/people/${people.alice.idNumber}`)).statusCode).toBe(403);
   });
 });
 

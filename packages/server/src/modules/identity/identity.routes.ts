@@ -3,7 +3,6 @@ import type { Platform } from '../../platform/context.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerDepartmentRoutes } from './routes/departments.routes.ts';
 import { registerEnterpriseRoutes } from './routes/enterprises.routes.ts';
-import { registerPeopleRoutes } from './routes/people.routes.ts';
 import { registerStaffRoutes } from './routes/staff.routes.ts';
 
 /** All identity routes, under /api/v1 (one file per area in routes/). */
@@ -12,5 +11,4 @@ export function registerIdentityRoutes(app: FastifyInstance, platform: Platform)
   registerDepartmentRoutes(app, platform);
   registerStaffRoutes(app, platform);
   registerEnterpriseRoutes(app, platform);
-  registerPeopleRoutes(app, platform);
 }

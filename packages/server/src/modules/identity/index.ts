@@ -12,6 +12,7 @@ export const identityModule: ModuleDefinition = {
   sessionResolver: createSessionResolver,
 };
 
+export { authRateLimit } from './routes/rate-limit.ts';
 export { findUserByIdNumber, importUsers, type UserAccountSummary, type UserImportRow } from './use-cases/accounts.ts';
 export {
   type DepartmentImportRow,

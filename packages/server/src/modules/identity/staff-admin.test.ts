@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditActions,
-  breakCheckChar,
   FIXTURE_PASSWORD,
   freshAddress,
   loginStaff,
-  people,
   seedIdentityFixtures,
   staff,
-  strangerIdNumber,
 } from '../../../test/fixtures/identity-fixtures.ts';
 import { createTestApp, type TestApp, TestClient } from '../../../test/harness.ts';
 
@@ -246,29 +243,5 @@ describe('staff administration scoped to the department subtree', () => {
     expect(items).toHaveLength(9);
     expect(items.find((r) => r.role === 'window_clerk')).toMatchObject({ label: { zh: '综合窗口受理员', en: 'Window clerk' } });
     expect(items.find((r) => r.role === 'system_admin')?.permissions).toContain('identity.departments.manage');
-  });
-});
-
-describe('clerk lookup of a registry person', () => {
-  it('shows masked registry data and audits the lookup with the person as subject', async () => {
-    const clerk = await loginStaff(t.app, 'hpClerk');
-    const res = await clerk.get(`/api/v1/people/${people.alice.idNumber}`);
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
-    expect(body).toMatchObject({ name: people.alice.name, sex: 'female', birthDate: '1990-01-01', alive: true, hasAccount: true });
-    expect(body.mobileMasked).toBe('138****0001');
-    expect(body.householdAddressMasked).toBe('上海市浦东新****');
-    expect(JSON.stringify(body)).not.toContain(people.alice.idNumber);
-    expect(JSON.stringify(body)).not.toContain(people.alice.householdAddress);
-    const audit = await auditActions(t.app, 'identity.person.looked_up');
-    expect(audit.at(-1)).toMatchObject({ subject: people.alice.idNumber, actor_type: 'staff', actor_id: staff.hpClerk.id });
-    expect((await clerk.get(`/api/v1/people/${people.bob.idNumber}`)).json().hasAccount).toBe(false);
-  });
-
-  it('validates the ID number and tells when the person is not in the registry', async () => {
-    const clerk = await loginStaff(t.app, 'hpClerk');
-    const bad = await clerk.get(`/api/v1/people/${breakCheckChar(people.alice.idNumber)}`);
-    expect(bad.json()).toMatchObject({ code: 'IDENTITY_ID_NUMBER_INVALID', field: 'params.idNumber' });
-    expect((await clerk.get(`/api/v1/people/${strangerIdNumber}`)).json().code).toBe('IDENTITY_NOT_IN_REGISTRY');
   });
 });

@@ -5,6 +5,8 @@ import {
   consentListSchema,
   consentParamsSchema,
   fetchPreviewSchema,
+  personLookupParamsSchema,
+  personLookupSchema,
   prefillQuerySchema,
   prefillResponseSchema,
   queryBodySchema,
@@ -15,11 +17,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from '../../../platform/context.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
+import { authRateLimit } from '../../identity/index.ts';
 import { giveConsent, listMyConsents, prefillForm, previewFetches, withdrawConsent } from '../use-cases/applicant.ts';
 import { queryResource } from '../use-cases/query.ts';
 import { viewCaseSupplies } from '../use-cases/supply.ts';
+import { identifyPersonAtWindow } from '../use-cases/window-identity.ts';
 
-/** Exchanges: staff queries, the applicant's pre-fill, preview and consent, a case's once-only supplies. */
+/**
+ * Exchanges: staff queries, a clerk's identity check of the person at the window, the applicant's
+ * pre-fill, preview and consent, a case's once-only supplies.
+ */
 const tags = ['datahub'];
 
 export function registerExchangeRoutes(scope: FastifyInstance, platform: Platform) {
@@ -37,6 +44,20 @@ export function registerExchangeRoutes(scope: FastifyInstance, platform: Platfor
       },
     },
     async (request) => queryResource(ctxOf(platform, request), request.body),
+  );
+
+  app.get(
+    '/people/:idNumber',
+    {
+      config: { access: { permission: 'identity.people.lookup' }, rateLimit: authRateLimit(platform.config) },
+      schema: {
+        tags,
+        summary: '人员核验 Confirm the identity of the person at a service window (population registry, masked; logged as a data use)',
+        params: personLookupParamsSchema,
+        response: { 200: personLookupSchema },
+      },
+    },
+    async (request) => identifyPersonAtWindow(ctxOf(platform, request), request.params.idNumber),
   );
 
   app.get(

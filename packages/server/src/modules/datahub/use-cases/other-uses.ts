@@ -4,15 +4,16 @@ import { type AuditActor, recordAudit } from '../../../platform/audit/audit.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 
 /**
- * Uses of a person's data that happen in another module — an e-licence viewed through the
- * holder's share link, an e-licence supplied as a material at filing — recorded by that module, in
- * its own transaction, into the hub's exchange log: the `exchange` audit stream (tamper-evident)
- * and its `datahub_exchange` projection. "Who used my data" (`listMyDataUsage`) is then one list,
- * and the person may object to such a use like to any other. The caller owns what was used, so it
- * names it (`resourceName`) instead of pointing at one of the hub's resources.
+ * Uses of a person's data that are not grant-checked exchanges — an e-licence viewed through the
+ * holder's share link or supplied as a material at filing (recorded by the licences module), a
+ * clerk's identity check of the person at the window (`window-identity.ts`). The caller records
+ * each in its own transaction into the hub's exchange log: the `exchange` audit stream
+ * (tamper-evident) and its `datahub_exchange` projection. "Who used my data" (`listMyDataUsage`)
+ * is then one list, and the person may object to such a use like to any other. The caller names
+ * what was used (`resource`, `resourceName`): it need not be one of the hub's resources.
  */
 export type DataUse = {
-  channel: 'share' | 'filing';
+  channel: 'share' | 'filing' | 'window';
   /** The audit action, in the caller's module: `licences.share.viewed`. */
   action: string;
   actor: AuditActor;

@@ -194,7 +194,8 @@ export const casesWorkbenchEnUS: Strings<typeof casesWorkbenchZhCN> = {
     stepSituations: 'Situation',
     stepForm: 'Form and papers',
     idNumber: 'Resident ID number',
-    idHelp: 'Type or read the 18-character ID number; it is checked as you type.',
+    idHelp:
+      'Type or read the 18-character ID number; it is checked as you type. The check appears in the applicant’s “who used my data” record.',
     idTyping: '{{count}} more to go',
     idValid: 'Check character correct',
     idInvalid: 'The check character of this ID number is wrong; check it',

@@ -190,7 +190,7 @@ export const casesWorkbenchZhCN = {
     stepSituations: '确认情形',
     stepForm: '填写表单、收取材料',
     idNumber: '居民身份证号码',
-    idHelp: '输入或读卡录入 18 位身份证号码，输入时即校验。',
+    idHelp: '输入或读卡录入 18 位身份证号码，输入时即校验。核验将记入申请人的“数据使用记录”。',
     idTyping: '还差 {{count}} 位',
     idValid: '号码校验通过',
     idInvalid: '身份证号码校验位不正确，请核对',

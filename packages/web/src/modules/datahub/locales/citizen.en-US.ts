@@ -29,6 +29,7 @@ export const datahubCitizenEnUS: Resource<typeof datahubCitizenZhCN> = {
     retry: 'Fetched later for your application',
     prefill: 'Filled in your application form',
     share: 'E-licence shown to someone',
+    window: 'Identity checked at a service window',
   },
   result: {
     ok: 'Obtained',

@@ -25,6 +25,7 @@ export const datahubCitizenZhCN = {
     retry: '补充获取材料',
     prefill: '预填申请表',
     share: '出示电子证照',
+    window: '窗口核验身份',
   },
   result: {
     ok: '已获取',
