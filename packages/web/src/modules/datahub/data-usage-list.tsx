@@ -56,6 +56,9 @@ function Entry({
             ? t('datahub.citizen.result.ok')
             : t(`datahub.citizen.result.${entry.result}`, { defaultValue: t('datahub.citizen.result.other') })}
         </Tag>
+        <Tag className="tb-badge tb-badge-neutral" data-testid="usage-channel">
+          {t(`datahub.citizen.channel.${entry.channel}`, { defaultValue: entry.channel })}
+        </Tag>
         <time className="tb-muted tb-datause-time" dateTime={entry.at}>
           {at}
         </time>
@@ -76,20 +79,19 @@ function Entry({
           <dt>{t('datahub.citizen.purpose')}</dt>
           <dd>{purposeIn(entry.purpose, lang)}</dd>
         </div>
-        <div>
-          <dt>{t('datahub.citizen.how')}</dt>
-          <dd>{t(`datahub.citizen.channel.${entry.channel}`, { defaultValue: entry.channel })}</dd>
-        </div>
         {entry.caseId && (
           <div>
             <dt>{t('datahub.citizen.case')}</dt>
             <dd data-testid="usage-case">{renderCase ? renderCase(entry.caseId) : entry.caseId}</dd>
           </div>
         )}
-        <div>
-          <dt>{t('datahub.citizen.about')}</dt>
-          <dd>{enterprise ? enterprise.name : t('datahub.citizen.you')}</dd>
-        </div>
+        {/* Only an enterprise's data needs saying so; everything else is about the reader. */}
+        {enterprise && (
+          <div>
+            <dt>{t('datahub.citizen.about')}</dt>
+            <dd>{enterprise.name}</dd>
+          </div>
+        )}
       </dl>
       <div className="tb-datause-objection">
         {entry.objection ? (
