@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { chainRowsSql, preparePageTransaction } from './verify.ts';
+import { chainRowsSql, preparePageTransaction } from './chain-page.ts';
 
 /**
  * The verifier overlaps the database's reading with Node's hashing only if each page streams in
