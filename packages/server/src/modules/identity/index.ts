@@ -13,7 +13,13 @@ export const identityModule: ModuleDefinition = {
 };
 
 export { authRateLimit } from './routes/rate-limit.ts';
-export { findUserByIdNumber, importUsers, type UserAccountSummary, type UserImportRow } from './use-cases/accounts.ts';
+export {
+  assertResidentId,
+  findUserByIdNumber,
+  importUsers,
+  type UserAccountSummary,
+  type UserImportRow,
+} from './use-cases/accounts.ts';
 export {
   type DepartmentImportRow,
   findDepartment,

@@ -1,11 +1,11 @@
-import { AppError, isValidResidentId, maskAddress, maskIdentifier, normaliseIdentifier, type PersonLookup } from '@tongban/domain';
+import { AppError, maskAddress, maskIdentifier, normaliseIdentifier, type PersonLookup } from '@tongban/domain';
 import type { Ctx } from '../../../platform/context.ts';
-import { findUserByIdNumber } from '../../identity/index.ts';
+import { assertResidentId, findUserByIdNumber } from '../../identity/index.ts';
 import { findRegistryPerson } from '../../registry/index.ts';
 import { recordDataUse } from './other-uses.ts';
 import { findResource, requireStaff } from './shared.ts';
 
-/** The population resource the check reads, and the details a clerk sees (masked where marked). */
+/** The population resource the check reads, and the fields behind what the clerk sees (addresses and mobile masked). */
 const RESOURCE = 'POPULATION';
 const FIELDS_SHOWN = [
   'name',
@@ -32,11 +32,7 @@ const FIELDS_SHOWN = [
 export async function identifyPersonAtWindow(ctx: Ctx, idNumberInput: string): Promise<PersonLookup> {
   const actor = requireStaff(ctx.actor);
   const idNumber = normaliseIdentifier(idNumberInput);
-  if (!isValidResidentId(idNumber)) {
-    throw new AppError('IDENTITY_ID_NUMBER_INVALID', '身份证号码有误，请核对。The resident ID number is not valid.', {
-      field: 'params.idNumber',
-    });
-  }
+  assertResidentId(idNumber, 'params.idNumber');
   const person = await findRegistryPerson(ctx.db, idNumber);
   if (!person)
     throw new AppError('IDENTITY_NOT_IN_REGISTRY', '人口库中无此人。No such person in the population registry.', {
