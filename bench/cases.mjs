@@ -26,15 +26,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDemoCity, DEMO_PASSWORD } from '@tongban/seed';
 import pg from 'pg';
-import { hashPassword, importStaff } from '../packages/server/src/modules/identity/index.ts';
 import { openPostgresDb } from '../packages/server/src/platform/db/postgres-db.ts';
 import {
+  addReviewers,
   initPgbench,
   loginMany,
   runPgbench,
   runSubmissions,
   runTransitions,
-  SUBMIT_DEPARTMENT,
   SUBMIT_ITEM,
   submissionBody,
 } from './lib/cases-workload.mjs';
@@ -161,19 +160,6 @@ async function checkFiled(sql) {
   if (![row.actions, row.tasks, row.audits, row.keys].every((x) => Number(x) === n))
     throw new Error(`filing counts differ: ${JSON.stringify(row)}`);
   return n;
-}
-
-async function addReviewers(sql, count) {
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const staff = Array.from({ length: count }, (_, i) => ({
-    id: `staff-bench-reviewer-${i}`,
-    username: `bench.reviewer.${i}`,
-    name: `压测审查员${i}`,
-    departmentId: SUBMIT_DEPARTMENT,
-    roles: ['window_clerk', 'approver'],
-  }));
-  await sql.transaction((tx) => importStaff(tx, staff, hash, { at: new Date() }));
-  return staff.map((s) => s.username);
 }
 
 async function measureTransitions(base, server, sql) {

@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { DEMO_PASSWORD } from '@tongban/seed';
 import autocannon from 'autocannon';
+import { hashPassword, importStaff } from '../../packages/server/src/modules/identity/index.ts';
 import { Session } from './http-session.mjs';
 import { backendCpu, backendCpuSince } from './pg-cpu.mjs';
 
@@ -44,6 +46,20 @@ export async function submissionBody(session, mobile) {
   const prefill = await session.request('GET', `/api/v1/datahub/prefill?item=${SUBMIT_ITEM}`);
   if (prefill.status !== 200) throw new Error(`pre-fill failed: ${prefill.status} ${prefill.text}`);
   return { itemCode: SUBMIT_ITEM, form: { ...JSON.parse(prefill.text).values, 'applicant.mobile': mobile }, materials: [] };
+}
+
+/** Adds `count` reviewers (window clerk and approver) to the department the bench files with. */
+export async function addReviewers(sql, count) {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const staff = Array.from({ length: count }, (_, i) => ({
+    id: `staff-bench-reviewer-${i}`,
+    username: `bench.reviewer.${i}`,
+    name: `压测审查员${i}`,
+    departmentId: SUBMIT_DEPARTMENT,
+    roles: ['window_clerk', 'approver'],
+  }));
+  await sql.transaction((tx) => importStaff(tx, staff, hash, { at: new Date() }));
+  return staff.map((s) => s.username);
 }
 
 /**
