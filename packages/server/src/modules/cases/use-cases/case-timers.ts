@@ -40,7 +40,8 @@ export function desiredTimers(
   return out;
 }
 
-type TimerRow = { id: string; scope: string; attempt: number; kind: 'warning' | 'overdue'; due_at: Date; state: string };
+/** A planned or fired timer (`due_at` is a string when read inside JSON, as `readCaseHistory` does). */
+export type TimerRow = { id: string; scope: string; attempt: number; kind: 'warning' | 'overdue'; due_at: Date | string; state: string };
 
 /**
  * The case's planned and fired timers. Two branches, because the only indexes on case_id are the
@@ -55,16 +56,16 @@ export const CASE_TIMERS_SQL = `select id, scope, attempt, kind, due_at, state f
 /**
  * Makes the planned timers match `desired`: a moved deadline (suspension, resumption) cancels
  * the old timer and plans a new one; a timer that already fired is never planned
- * again for the same step attempt. `fresh`: the case has no timers yet (its first action).
+ * again for the same step attempt. `existing`: the case's timers as read under its row lock
+ * (none on its first action).
  */
 export async function syncTimers(
   ctx: Pick<Platform, 'clock'>,
   tx: Sql,
   caseId: string,
   desired: readonly DesiredTimer[],
-  options: { fresh?: boolean } = {},
+  existing: readonly TimerRow[],
 ): Promise<void> {
-  const existing = options.fresh ? [] : await tx.query<TimerRow>(CASE_TIMERS_SQL, [caseId]);
   const same = (t: TimerRow, d: DesiredTimer) => t.scope === d.scope && t.attempt === d.attempt && t.kind === d.kind;
   const moved = existing.filter(
     (t) => t.state === 'planned' && !desired.some((d) => same(t, d) && new Date(t.due_at).getTime() === d.dueAt.getTime()),

@@ -21,9 +21,9 @@ import { loadWorkingCalendar } from '../../../platform/calendar/calendar-store.t
 import type { Platform } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import { enqueueNotification } from '../../../platform/notify/index.ts';
-import { type CaseRow, findCaseRow, listActionRows, toAction } from '../cases.shared.ts';
+import { type ActionRow, type CaseRow, findCaseRow, toAction } from '../cases.shared.ts';
 import { runConclusionHooks } from '../conclusion-hooks.ts';
-import { desiredTimers, syncTimers } from './case-timers.ts';
+import { CASE_TIMERS_SQL, desiredTimers, syncTimers, type TimerRow } from './case-timers.ts';
 
 export type ActingParty = { type: 'user' | 'staff' | 'system'; id: string | null; name: string | null; departmentId: string | null };
 
@@ -42,6 +42,39 @@ const terminalKinds: readonly CaseActionKind[] = ['acceptance_refused', 'step_re
 
 export type Committed = { row: CaseRow; state: DerivedCaseState; action: CaseAction; caseSla: SlaPlan };
 
+type TaskRow = { id: string; step_id: string; attempt: number; status: 'open' | 'suspended' };
+
+/**
+ * What an action is decided on and what `commitAction` then brings in line: the case's actions so
+ * far, its open tasks and its timers. A new case has none of them.
+ */
+export type CaseHistory = {
+  readonly previous: readonly CaseAction[];
+  readonly tasks: readonly TaskRow[];
+  readonly timers: readonly TimerRow[];
+};
+
+export const NEW_CASE: CaseHistory = { previous: [], tasks: [], timers: [] };
+
+/**
+ * The history in one statement: one round trip instead of three on every transition (each one
+ * costs both processes a socket write and a wake-up, more than reading these few rows). The
+ * tasks and timers come through the same indexes as on their own (`cases.query-plans.test.ts`).
+ * The caller holds the case row lock, so nothing here changes before the commit.
+ */
+export const CASE_HISTORY_SQL = `select
+  coalesce((select json_agg(a order by a.seq) from (
+    select seq, kind, step_id, actor_type, actor_id, actor_name, actor_department_id, at, payload from case_action where case_id = $1) a), '[]') as actions,
+  coalesce((select json_agg(t) from (
+    select id, step_id, attempt, status from case_task where case_id = $1 and status in ('open', 'suspended')) t), '[]') as tasks,
+  coalesce((select json_agg(m) from (${CASE_TIMERS_SQL}) m), '[]') as timers`;
+
+export async function readCaseHistory(tx: Sql, caseId: string): Promise<CaseHistory> {
+  const [row] = await tx.query<{ actions: ActionRow[]; tasks: TaskRow[]; timers: TimerRow[] }>(CASE_HISTORY_SQL, [caseId]);
+  if (!row) throw new Error('the history query returns one row');
+  return { previous: row.actions.map(toAction), tasks: row.tasks, timers: row.timers };
+}
+
 function auditActorOf(by: ActingParty): AuditActor {
   return by.type === 'system' ? { type: 'system', id: by.id ?? 'cases' } : { type: by.type, id: by.id ?? undefined };
 }
@@ -53,13 +86,8 @@ function auditActorOf(by: ActingParty): AuditActor {
  * steps' due dates and SLA timers, the visit log, the audit entry, the applicant's notification,
  * and a bundle's join. The caller holds the case row lock (`for update`).
  */
-export async function commitAction(
-  ctx: CommitContext,
-  tx: Sql,
-  row: CaseRow,
-  previous: readonly CaseAction[],
-  input: NewAction,
-): Promise<Committed> {
+export async function commitAction(ctx: CommitContext, tx: Sql, row: CaseRow, history: CaseHistory, input: NewAction): Promise<Committed> {
+  const { previous } = history;
   const at = ctx.clock.now();
   const seq = row.version + 1;
   const action: CaseAction = { seq, kind: input.kind, at: at.toISOString(), stepId: input.stepId, payload: input.payload ?? {} };
@@ -140,10 +168,8 @@ export async function commitAction(
       [row.id, at, visit.reason, visit.serviceCentreId ?? null, input.by.type === 'staff' ? input.by.id : null, seq],
     );
   }
-  // A case's first action: it has no tasks or timers yet, so there is nothing to read back.
-  const fresh = previous.length === 0;
-  await syncTasks(tx, row, state, at, input.by, calendar, share, fresh);
-  await syncTimers(ctx, tx, row.id, desiredTimers(row, state, caseSla, calendar, share), { fresh });
+  await syncTasks(tx, row, state, at, input.by, calendar, share, history.tasks);
+  await syncTimers(ctx, tx, row.id, desiredTimers(row, state, caseSla, calendar, share), history.timers);
 
   const receipt = input.kind === 'submitted' && !row.parent_id;
   const changed = input.kind !== 'submitted' && state.status !== row.status;
@@ -189,8 +215,6 @@ function auditDetail(payload: CaseAction['payload']): Record<string, unknown> {
   return out;
 }
 
-type TaskRow = { id: string; step_id: string; attempt: number; status: 'open' | 'suspended' };
-
 /** One task per active step attempt; tasks of steps that closed become done (or cancelled). */
 async function syncTasks(
   tx: Sql,
@@ -200,13 +224,8 @@ async function syncTasks(
   by: ActingParty,
   calendar: WorkingCalendar,
   share: number,
-  fresh: boolean,
+  active: readonly TaskRow[],
 ) {
-  const active = fresh
-    ? []
-    : await tx.query<TaskRow>(`select id, step_id, attempt, status from case_task where case_id = $1 and status in ('open', 'suspended')`, [
-        row.id,
-      ]);
   const planned = new Map(row.plan.steps.map((s) => [s.id, s]));
   const matched = new Set<string>();
   for (const step of state.steps) {
@@ -303,8 +322,7 @@ async function joinBundle(ctx: CommitContext, tx: Sql, parentId: string): Promis
   );
   const outcome: CaseOutcome | undefined = bundleOutcome(members.map((m) => m.status));
   if (!outcome) return;
-  const previous = (await listActionRows(tx, parentId)).map(toAction);
-  await commitAction(ctx, tx, parent, previous, {
+  await commitAction(ctx, tx, parent, await readCaseHistory(tx, parentId), {
     kind: 'bundle_concluded',
     payload: { outcome, members: members.map((m) => ({ caseId: m.id, itemCode: m.item_code, status: m.status })) },
     by: { type: 'system', id: 'cases.bundle-join', name: null, departmentId: null },

@@ -16,7 +16,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import type { CaseRow } from '../cases.shared.ts';
 import { supplyMaterial } from '../material-providers.ts';
-import { commitAction } from './commit-action.ts';
+import { commitAction, NEW_CASE } from './commit-action.ts';
 
 /**
  * Creating one case row of a filing (a single item, a bundle's parent or one of its members):
@@ -146,7 +146,7 @@ export async function createCase(
     if (result.state === 'attached') byPlatform++;
     platformMaterials.push({ materialId: material.id, state: result.state });
   }
-  const committed = await commitAction(ctx, tx, row, [], {
+  const committed = await commitAction(ctx, tx, row, NEW_CASE, {
     kind: 'submitted',
     payload: {
       channel: filing.channel,

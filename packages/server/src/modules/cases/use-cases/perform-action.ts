@@ -16,17 +16,8 @@ import {
 } from '@tongban/domain';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
-import {
-  type CaseRow,
-  canSeeCase,
-  caseNotFound,
-  findCaseRow,
-  isApplicantOf,
-  listActionRows,
-  staffScope,
-  toAction,
-} from '../cases.shared.ts';
-import { type ActingParty, commitAction, type NewAction } from './commit-action.ts';
+import { type CaseRow, canSeeCase, caseNotFound, findCaseRow, isApplicantOf, staffScope } from '../cases.shared.ts';
+import { type ActingParty, type CaseHistory, commitAction, type NewAction, readCaseHistory } from './commit-action.ts';
 import { attachSupplement } from './supplement-materials.ts';
 
 /**
@@ -110,8 +101,7 @@ export async function performAction<A extends WorkflowAction>(
         details: { expectedVersion: expected, version: row.version },
       });
     }
-    const previous = (await listActionRows(tx, row.id)).map(toAction);
-    return applyAction(ctx, tx, row, previous, view, action, body);
+    return applyAction(ctx, tx, row, await readCaseHistory(tx, row.id), view, action, body);
   });
 }
 
@@ -133,12 +123,12 @@ async function applyAction<A extends WorkflowAction>(
   ctx: Ctx,
   tx: Sql,
   row: CaseRow,
-  previous: CaseAction[],
+  history: CaseHistory,
   view: ActorView,
   action: A,
   body: ActionBodies[A],
 ): Promise<ActionResult> {
-  const state = deriveCaseState(previous, row.plan);
+  const state = deriveCaseState(history.previous, row.plan);
   const rule = actionRules[action];
   let stepId: string | undefined;
   if (rule.step) {
@@ -218,7 +208,7 @@ async function applyAction<A extends WorkflowAction>(
       break;
   }
 
-  const committed = await commitAction(ctx, tx, row, previous, {
+  const committed = await commitAction(ctx, tx, row, history, {
     kind: kindOf[action],
     stepId,
     payload,
@@ -288,8 +278,7 @@ async function withdrawBundle(ctx: Ctx, tx: Sql, parent: CaseRow, body: ActionBo
   const running = members.filter((m) => !isTerminal(m.status));
   if (running.length === 0 || isTerminal(parent.status)) throw refusalError('wrong_status', 'withdraw');
   for (const member of running) {
-    const previous = (await listActionRows(tx, member.id)).map(toAction);
-    await applyAction(ctx, tx, member, previous, { kind: 'applicant' }, 'withdraw', { reason: body.reason });
+    await applyAction(ctx, tx, member, await readCaseHistory(tx, member.id), { kind: 'applicant' }, 'withdraw', { reason: body.reason });
   }
   const after = (await findCaseRow(tx, parent.id)) as CaseRow;
   return { caseId: parent.id, status: after.status, version: after.version, expectedCompletionDate: after.due_date };
