@@ -102,9 +102,7 @@ function freshValue(token, mapping) {
     value =
       token.includes('-') && token.length === 36
         ? randomUUID()
-        : newTrackingNumber(`20${token.slice(0, 2)}-${token.slice(2, 4)}-${token.slice(4, 6)}`, (n) =>
-            crypto.getRandomValues(new Uint8Array(n)),
-          );
+        : newTrackingNumber(`20${token.slice(0, 2)}-${token.slice(2, 4)}-${token.slice(4, 6)}`, (n) => randomBytes(n));
     mapping.set(token, value);
   }
   return value;
