@@ -3,7 +3,6 @@ import { type ActorView, AppError, type CaseAction, type CasePlan, type CaseStat
 import type { AuditActor } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Sql } from '../../platform/db/db.ts';
-import { listDepartmentSubtreeIds } from '../identity/index.ts';
 
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 export type UserActor = Extract<Actor, { kind: 'user' }>;
@@ -51,13 +50,13 @@ export function sha256Hex(text: string): string {
 }
 
 /** The staff member's department and everything under it (their view of cases and tasks). */
-export async function staffScope(sql: Sql, actor: StaffActor): Promise<string[]> {
-  return listDepartmentSubtreeIds(sql, actor.departmentId);
+/** The staff member's department subtree (read with their session). */
+export function staffScope(actor: StaffActor): readonly string[] {
+  return actor.departmentScope;
 }
 
-export async function actorViewOf(sql: Sql, actor: Actor, isApplicant: boolean): Promise<ActorView> {
-  if (actor.kind === 'staff')
-    return { kind: 'staff', departmentIds: new Set(await staffScope(sql, actor)), permissions: actor.permissions };
+export function actorViewOf(actor: Actor, isApplicant: boolean): ActorView {
+  if (actor.kind === 'staff') return { kind: 'staff', departmentIds: new Set(staffScope(actor)), permissions: actor.permissions };
   if (actor.kind === 'user' && isApplicant) return { kind: 'applicant' };
   return { kind: 'none' };
 }
@@ -152,7 +151,7 @@ export async function canSeeCase(sql: Sql, actor: Actor, row: CaseRow, knownScop
     );
   }
   if (actor.kind !== 'staff') return false;
-  const scope = knownScope ?? (await staffScope(sql, actor));
+  const scope = knownScope ?? staffScope(actor);
   // The row at hand answers the common case (the responsible department, the window that took it
   // in) without asking the database; tasks and bundle members need the query.
   const inScope = (department: string | null) => department !== null && scope.includes(department);

@@ -22,6 +22,11 @@ export type Actor =
       staffId: string;
       name: string;
       departmentId: string;
+      /**
+       * The staff member's department and every department below it, read with the session (the
+       * same statement): the reach of "their department's work" for this request.
+       */
+      departmentScope: readonly string[];
       roles: readonly StaffRole[];
       permissions: ReadonlySet<Permission>;
     };

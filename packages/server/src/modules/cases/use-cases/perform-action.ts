@@ -114,7 +114,7 @@ async function visibleAs(ctx: Ctx, tx: Sql, row: CaseRow, body: { applicantIdNum
   if (actor.kind !== 'staff') throw caseNotFound();
   const presentAtWindow =
     actor.permissions.has('cases.intake') && body.applicantIdNumber !== undefined && body.applicantIdNumber === row.applicant_id_number;
-  const scope = await staffScope(tx, actor);
+  const scope = staffScope(actor);
   if (!presentAtWindow && !(await canSeeCase(tx, actor, row, scope))) throw caseNotFound();
   return { kind: 'staff', departmentIds: new Set(scope), permissions: actor.permissions };
 }

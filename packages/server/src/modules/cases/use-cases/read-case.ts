@@ -136,7 +136,7 @@ export async function getCaseDetail(ctx: Ctx, id: string): Promise<CaseDetail> {
   const lastSupplement = [...actionRows].reverse().find((a) => a.kind === 'supplement_requested');
   const terminal = isTerminal(row.status);
   const submittedDate = chinaDateOf(new Date(row.submitted_at));
-  const view = await actorViewOf(sql, ctx.actor, isApplicantOf(ctx.actor, row));
+  const view = actorViewOf(ctx.actor, isApplicantOf(ctx.actor, row));
   const allowed = row.is_bundle
     ? !terminal && view.kind === 'applicant'
       ? [{ action: 'withdraw' as const, stepId: null }]

@@ -71,7 +71,7 @@ export type TaskQuery = {
 export async function listTasks(ctx: Ctx, query: TaskQuery) {
   const actor = ctx.actor as StaffActor;
   const now = ctx.clock.now();
-  const params: unknown[] = [await staffScope(ctx.db, actor), query.status === 'active' ? ['open', 'suspended'] : [query.status]];
+  const params: unknown[] = [staffScope(actor), query.status === 'active' ? ['open', 'suspended'] : [query.status]];
   const where = ['t.department_id = any($1::text[])', 't.status = any($2::text[])'];
   if (query.sla) {
     params.push(now);
@@ -102,7 +102,7 @@ async function findTaskInScope(ctx: Ctx, id: string): Promise<TaskRow> {
   const actor = ctx.actor as StaffActor;
   const [row] = await ctx.db.query<TaskRow>(
     `select ${columns} from case_task t join case_file c on c.id = t.case_id where t.id = $1 and t.department_id = any($2::text[])`,
-    [id, await staffScope(ctx.db, actor)],
+    [id, staffScope(actor)],
   );
   if (!row) throw new AppError('CASES_TASK_NOT_FOUND', '任务不存在。No such task.');
   return row;
@@ -194,7 +194,7 @@ export async function reassignTask(ctx: Ctx, id: string, body: { staffId: string
 export async function listOverdue(ctx: Ctx) {
   const actor = ctx.actor as StaffActor;
   const now = ctx.clock.now();
-  const scope = await staffScope(ctx.db, actor);
+  const scope = staffScope(actor);
   const steps = await ctx.db.query<{
     task_id: string;
     case_id: string;

@@ -1,5 +1,10 @@
 import { permissionsOf, type StaffRole } from '@tongban/domain';
-import { FIXTURE_PASSWORD, staff as identityStaff, seedIdentityFixtures } from '../../../../test/fixtures/identity-fixtures.ts';
+import {
+  FIXTURE_PASSWORD,
+  departments as identityDepartments,
+  staff as identityStaff,
+  seedIdentityFixtures,
+} from '../../../../test/fixtures/identity-fixtures.ts';
 import type { App } from '../../../app.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -73,6 +78,14 @@ export async function seedCatalogueFixtures(app: App, options: { items?: readonl
 
 type FixtureStaff = { id: string; name: string; departmentId: string; roles: readonly StaffRole[] };
 
+/** `root` and the fixture departments below it, as the session lookup would read them once seeded. */
+function fixtureSubtree(root: string): string[] {
+  const all = [...identityDepartments, ...extraDepartments];
+  const out = [root];
+  for (let i = 0; i < out.length; i++) for (const d of all) if (d.parentId === out[i]) out.push(d.id);
+  return out;
+}
+
 export function staffActor(member: FixtureStaff): Actor {
   return {
     kind: 'staff',
@@ -80,6 +93,7 @@ export function staffActor(member: FixtureStaff): Actor {
     staffId: member.id,
     name: member.name,
     departmentId: member.departmentId,
+    departmentScope: fixtureSubtree(member.departmentId),
     roles: member.roles,
     permissions: permissionsOf(member.roles),
   };

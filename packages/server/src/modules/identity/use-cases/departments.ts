@@ -66,23 +66,25 @@ export async function getDepartment(sql: Sql, id: string): Promise<Department> {
 
 /**
  * The department and everything below it (ids), including inactive ones. Empty when it does not
- * exist. Runs on every staff request that touches a case (the staff member's scope).
+ * exist. (A staff member's own subtree comes with their session: `Actor.departmentScope`.)
  */
 export async function listDepartmentSubtreeIds(sql: Sql, id: string): Promise<string[]> {
-  // Children through the parent_id index, one lookup per department found: written as a join,
-  // the recursion is planned as a hash join that reads the whole table at every level (twice
-  // the time for a bureau with no sub-departments). `offset 0` keeps the planner from turning
-  // the lateral subquery back into that join.
-  const rows = await sql.query<{ id: string }>(
-    `with recursive sub(id) as (
-       select id from department where id = $1
-       union
-       select c.id from sub cross join lateral (select d.id from department d where d.parent_id = sub.id offset 0) c
-     ) select id from sub`,
-    [id],
-  );
+  const rows = await sql.query<{ id: string }>(departmentSubtreeSql('$1'), [id]);
   return rows.map((r) => r.id);
 }
+
+/**
+ * The ids of the department `root` names (a parameter or a column of an enclosing query) and of
+ * every department below it. Children come through the parent_id index, one lookup per department
+ * found: written as a join, the recursion is planned as a hash join that reads the whole table at
+ * every level (twice the time for a bureau with no sub-departments). `offset 0` keeps the planner
+ * from turning the lateral subquery back into that join.
+ */
+export const departmentSubtreeSql = (root: string) => `with recursive sub(id) as (
+       select id from department where id = ${root}
+       union
+       select c.id from sub cross join lateral (select d.id from department d where d.parent_id = sub.id offset 0) c
+     ) select id from sub`;
 
 export async function listDepartments(
   sql: Sql,

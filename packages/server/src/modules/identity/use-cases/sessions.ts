@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit/audit.ts';
 import { type Actor, anonymous, type SessionResolver } from '../../../platform/auth/actor.ts';
 import type { Platform } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
+import { departmentSubtreeSql } from './departments.ts';
 
 /**
  * Sessions live in the `session` table: the cookie carries a random token, the table only its
@@ -120,6 +121,7 @@ function plausibleToken(token: string): boolean {
 const actorColumns = (staffAlias: string, userAlias: string, validAt: string) => `
   ${staffAlias}.name as staff_name, ${staffAlias}.department_id, ${staffAlias}.active as staff_active,
   case when ${staffAlias}.id is not null then array(select r.role from staff_role r where r.staff_id = ${staffAlias}.id order by r.role) end as roles,
+  case when ${staffAlias}.id is not null then array(${departmentSubtreeSql(`${staffAlias}.department_id`)}) end as department_scope,
   ${userAlias}.id_number, ${userAlias}.name as user_name,
   case when ${userAlias}.id is not null then array(select m.credit_code from enterprise_member m
     where m.user_id = ${userAlias}.id and (m.valid_until is null or m.valid_until > ${validAt}) order by m.credit_code) end as enterprises`;
@@ -129,6 +131,7 @@ type ActorRow = {
   department_id: string | null;
   staff_active: boolean | null;
   roles: string[] | null;
+  department_scope: string[] | null;
   id_number: string | null;
   user_name: string | null;
   enterprises: string[] | null;
@@ -145,6 +148,7 @@ function actorOf(principal: Principal, sessionId: string, row: ActorRow | undefi
       staffId: principal.id,
       name: row.staff_name,
       departmentId: row.department_id,
+      departmentScope: row.department_scope ?? [],
       roles,
       permissions: permissionsOf(roles),
     };

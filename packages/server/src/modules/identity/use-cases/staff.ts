@@ -61,9 +61,9 @@ function isStaffRole(role: string): role is StaffRole {
 }
 
 /** All departments the actor administers, or 'all' for a system administrator. */
-async function scopeOf(sql: Sql, actor: StaffActor): Promise<'all' | Set<string>> {
+function scopeOf(actor: StaffActor): 'all' | Set<string> {
   if (actor.roles.includes('system_admin')) return 'all';
-  return new Set(await listDepartmentSubtreeIds(sql, actor.departmentId));
+  return new Set(actor.departmentScope);
 }
 
 const inScope = (scope: 'all' | Set<string>, departmentId: string) => scope === 'all' || scope.has(departmentId);
@@ -107,7 +107,7 @@ export async function listStaff(
   query: StaffListQuery,
 ): Promise<{ items: Staff[]; total: number; page: number; pageSize: number }> {
   const actor = requireStaff(ctx.actor);
-  const scope = await scopeOf(ctx.db, actor);
+  const scope = scopeOf(actor);
   let departmentIds: string[] | null = scope === 'all' ? null : [...scope];
   if (query.departmentId) {
     await checkDepartmentInScope(ctx.db, query.departmentId, scope, 'query.departmentId');
@@ -141,7 +141,7 @@ export async function listStaff(
 export async function getStaff(ctx: Ctx, id: string): Promise<Staff> {
   const actor = requireStaff(ctx.actor);
   const row = await findStaffRow(ctx.db, id);
-  if (!row || !inScope(await scopeOf(ctx.db, actor), row.department_id)) throw staffNotFound();
+  if (!row || !inScope(scopeOf(actor), row.department_id)) throw staffNotFound();
   return toStaff(row);
 }
 
@@ -153,7 +153,7 @@ export async function getStaff(ctx: Ctx, id: string): Promise<Staff> {
 export async function createStaff(ctx: Ctx, input: StaffCreateBody): Promise<Staff> {
   const actor = requireStaff(ctx.actor);
   const roles = checkRoles(input.roles, actor);
-  const scope = await scopeOf(ctx.db, actor);
+  const scope = scopeOf(actor);
   await checkDepartmentInScope(ctx.db, input.departmentId, scope, 'body.departmentId');
   assertPasswordStrength(input.password, 'body.password');
   const taken = () => new AppError('IDENTITY_USERNAME_TAKEN', '用户名已被使用。That username is taken.', { field: 'body.username' });
@@ -193,7 +193,7 @@ export async function createStaff(ctx: Ctx, input: StaffCreateBody): Promise<Sta
  */
 export async function updateStaff(ctx: Ctx, id: string, input: StaffPatchBody): Promise<Staff> {
   const actor = requireStaff(ctx.actor);
-  const scope = await scopeOf(ctx.db, actor);
+  const scope = scopeOf(actor);
   const current = await findStaffRow(ctx.db, id);
   if (!current || !inScope(scope, current.department_id)) throw staffNotFound();
   if (current.roles.includes('system_admin') && !actor.roles.includes('system_admin')) {

@@ -4,7 +4,6 @@ import { type AuditActor, recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx, Platform } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import { enqueueNotification } from '../../../platform/notify/index.ts';
-import { listDepartmentSubtreeIds } from '../../identity/index.ts';
 import { iso, type LicenceRow, licenceNotFound } from '../licences.shared.ts';
 import { bumpStatusLists } from './status-lists.ts';
 
@@ -80,7 +79,7 @@ export async function changeLicenceStatus(ctx: Ctx, id: string, action: StatusCh
   if (actor.kind !== 'staff' || !actor.permissions.has('licences.revoke')) throw licenceNotFound();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.query<LicenceRow>('select * from licence where id = $1 for update', [id]);
-    if (!row || !(await listDepartmentSubtreeIds(tx, actor.departmentId)).includes(row.issuer_department_id)) throw licenceNotFound();
+    if (!row || !actor.departmentScope.includes(row.issuer_department_id)) throw licenceNotFound();
     return applyChange(ctx, tx, row, action, reason, { actor: { type: 'staff', id: actor.staffId }, requestId: ctx.requestId });
   });
 }
@@ -106,11 +105,7 @@ export async function revokeLicence(ctx: Ctx, input: RevokeInput): Promise<Statu
     if (!row) throw licenceNotFound();
     if (!input.system) {
       const actor = ctx.actor;
-      if (
-        actor.kind !== 'staff' ||
-        !actor.permissions.has('licences.revoke') ||
-        !(await listDepartmentSubtreeIds(tx, actor.departmentId)).includes(row.issuer_department_id)
-      )
+      if (actor.kind !== 'staff' || !actor.permissions.has('licences.revoke') || !actor.departmentScope.includes(row.issuer_department_id))
         throw licenceNotFound();
     }
     const actor: AuditActor = input.system

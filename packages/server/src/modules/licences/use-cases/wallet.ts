@@ -3,7 +3,6 @@ import QRCode from 'qrcode';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
-import { listDepartmentSubtreeIds } from '../../identity/index.ts';
 import {
   iso,
   type LicenceView,
@@ -49,7 +48,7 @@ export async function listMyLicences(
 
 export async function listDepartmentLicences(ctx: Ctx, q: Page & { q?: string | undefined }) {
   if (ctx.actor.kind !== 'staff') return { items: [], page: q.page, pageSize: q.pageSize, hasMore: false };
-  const scope = await listDepartmentSubtreeIds(ctx.db, ctx.actor.departmentId);
+  const scope = ctx.actor.departmentScope;
   const rows = await ctx.db.query<LicenceView>(
     `${licenceViewSelect} where l.issuer_department_id = any($1::text[]) and ($2::text is null or l.status = $2)
        and ($3::text is null or l.type_code = $3) and ($4::text is null or l.holder_id = $4 or l.licence_no = $4 or l.holder_name = $4)
@@ -68,7 +67,7 @@ export async function listDepartmentLicences(ctx: Ctx, q: Page & { q?: string | 
 async function canSee(sql: Sql, actor: Actor, row: LicenceView): Promise<boolean> {
   if (actor.kind === 'user') return holdersOf(actor).includes(row.holder_id);
   if (actor.kind !== 'staff') return false;
-  const scope = await listDepartmentSubtreeIds(sql, actor.departmentId);
+  const scope = actor.departmentScope;
   if (scope.includes(row.issuer_department_id)) return true;
   const used = await sql.query(
     `select 1 from licence_use where licence_id = $1 and kind = 'material' and consumer_department_id = any($2::text[]) limit 1`,
