@@ -18,7 +18,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { readChainLine } from '../packages/server/src/platform/audit/chain-line.ts';
 import { readChainPage } from '../packages/server/src/platform/audit/chain-page.ts';
 import { sealNow } from '../packages/server/src/platform/audit/sealer.ts';
@@ -27,6 +26,7 @@ import { migrate } from '../packages/server/src/platform/db/migrate.ts';
 import { openPostgresDb } from '../packages/server/src/platform/db/postgres-db.ts';
 import { createKeyStoreSigner } from '../packages/server/src/platform/signing/signing.ts';
 import { systemClock } from '../packages/server/src/platform/system-clock.ts';
+import { admin, adminUrl } from './lib/pg-admin.mjs';
 import { backendCpu, backendCpuSince } from './lib/pg-cpu.mjs';
 import { writeResult } from './lib/results.mjs';
 
@@ -38,22 +38,11 @@ const { values } = parseArgs({
   },
 });
 const N = Number(values.entries);
-const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PAGE = 50_000; // the verifier's default
 const GOAL = 200_000;
 
 const seconds = (ms) => ms / 1000;
 const log = (line) => process.stdout.write(`  ${line}\n`);
-
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const reuse = values['reuse-db'];
 const keep = values['keep-db'] || Boolean(reuse);

@@ -27,12 +27,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDemoCity, DEMO_PASSWORD } from '@tongban/seed';
-import pg from 'pg';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { openPostgresDb } from '../packages/server/src/platform/db/postgres-db.ts';
 import { startRuntime } from '../packages/server/src/platform/runtime.ts';
 import { seedDemoIfEmpty } from '../packages/server/src/seed-demo.ts';
 import { addReviewers, initPgbench, loginMany, runPgbench, submissionBody } from './lib/cases-workload.mjs';
+import { admin, databaseUrl } from './lib/pg-admin.mjs';
 import { backendCpu, backendCpuSince } from './lib/pg-cpu.mjs';
 import { writeResult } from './lib/results.mjs';
 import { assertSameShape, freshTokens, recordingDb, replay, roundTrips } from './lib/sql-recorder.mjs';
@@ -48,21 +48,9 @@ const { values } = parseArgs({
 });
 const duration = Number(values.duration);
 const clients = Number(values.clients);
-const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbUrl = (name) => Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 const log = (line) => process.stdout.write(`  ${line}\n`);
 const load = () => Math.round(loadavg()[0] * 100) / 100;
 const BASELINE = 'pgbench -c 4 -j 2 TPS (tpcb-like)';
-
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** Files one case and takes it through accept and approve, each step raced by the second reviewer. */
 async function captureCase(recorder, citizen, body, [a, b]) {
@@ -130,18 +118,18 @@ const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-ceiling-'));
 let runtime;
 let replayDb;
 try {
-  initPgbench(dbUrl(scratch));
+  initPgbench(databaseUrl(scratch));
   const pgbench = () => {
-    const r = runPgbench(dbUrl(scratch), Number(values['pgbench-seconds']));
+    const r = runPgbench(databaseUrl(scratch), Number(values['pgbench-seconds']));
     log(`pgbench: ${r.tps.toFixed(0)} TPS (load ${load()})`);
     return r;
   };
   const baselines = [pgbench()];
 
-  const recorder = recordingDb(await openPostgresDb(dbUrl(name), 4));
+  const recorder = recordingDb(await openPostgresDb(databaseUrl(name), 4));
   const config = loadConfig({
     ...process.env,
-    DATABASE_URL: dbUrl(name),
+    DATABASE_URL: databaseUrl(name),
     DATA_DIR: dataDir,
     KEYS_DIR: undefined,
     UPLOAD_DIR: undefined,
@@ -183,7 +171,7 @@ try {
   await runtime.close();
   runtime = undefined;
 
-  replayDb = await openPostgresDb(dbUrl(name), clients);
+  replayDb = await openPostgresDb(databaseUrl(name), clients);
   const cases = [];
   const submit = await measured('filings (SQL only)', replayDb, async () => {
     const r = await loops(

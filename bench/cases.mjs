@@ -25,7 +25,6 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDemoCity, DEMO_PASSWORD } from '@tongban/seed';
-import pg from 'pg';
 import { openPostgresDb } from '../packages/server/src/platform/db/postgres-db.ts';
 import {
   addReviewers,
@@ -37,6 +36,7 @@ import {
   SUBMIT_ITEM,
   submissionBody,
 } from './lib/cases-workload.mjs';
+import { admin, databaseUrl } from './lib/pg-admin.mjs';
 import { startNode } from './lib/processes.mjs';
 import { benchDir, writeResult } from './lib/results.mjs';
 
@@ -60,22 +60,10 @@ const serverMain = values.server ?? join(benchDir, '../packages/server/src/main.
 const record = values.server
   ? (r) => process.stdout.write(`  (not recorded) ${r.name}: ${JSON.stringify({ value: r.value, baseline: r.baseline_value })}\n`)
   : writeResult;
-const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (line) => process.stdout.write(`  ${line}\n`);
 const BASELINE = 'pgbench -c 4 -j 2 TPS (tpcb-like)';
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const load = () => Math.round(loadavg()[0] * 100) / 100;
-
-async function admin(url, sql) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-const dbUrl = (name) => Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
 
 /**
  * Starts the server on a fresh database (it seeds the demo city). With --cpu-prof it is started a
@@ -201,7 +189,7 @@ async function measureTransitions(base, server, sql) {
 }
 
 async function pgbenchRound(name) {
-  const r = runPgbench(dbUrl(name), Number(values['pgbench-seconds']));
+  const r = runPgbench(databaseUrl(name), Number(values['pgbench-seconds']));
   log(`pgbench: ${r.tps.toFixed(0)} TPS (load ${load()})`);
   return r;
 }
@@ -210,19 +198,19 @@ const results = {};
 if (values.only !== 'pglite') {
   const name = `tongban_bench_${randomBytes(5).toString('hex')}`;
   const scratch = `${name}_pgbench`;
-  const [{ server_version: pgVersion }] = await admin(adminUrl, 'show server_version');
+  const [{ server_version: pgVersion }] = await admin('show server_version');
   process.stdout.write(`cases on PostgreSQL ${pgVersion} (database ${name}), ${values.connections} connections, ${duration} s per run\n`);
-  await admin(adminUrl, `create database ${scratch}`);
-  await admin(adminUrl, `create database ${name}`);
+  await admin(`create database ${scratch}`);
+  await admin(`create database ${name}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-cases-'));
   let server;
   let sql;
   try {
-    initPgbench(dbUrl(scratch));
+    initPgbench(databaseUrl(scratch));
     const baselines = [await pgbenchRound(scratch)];
-    server = await startServer({ DATABASE_URL: dbUrl(name) }, dataDir);
+    server = await startServer({ DATABASE_URL: databaseUrl(name) }, dataDir);
     const base = server.match[1];
-    sql = await openPostgresDb(dbUrl(name), 2);
+    sql = await openPostgresDb(databaseUrl(name), 2);
     const submit = await measureSubmissions(base, server, Number(values.connections), sql);
     const filed = await checkFiled(sql);
     log(`${filed} cases stored, each with its submitted action, task, audit entry and idempotency record`);
@@ -235,9 +223,9 @@ if (values.only !== 'pglite') {
     await sql?.close();
     await server?.stop().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
-    await admin(adminUrl, `drop database if exists ${scratch} with (force)`);
+    await admin(`drop database if exists ${scratch} with (force)`);
     if (values['keep-db']) log(`kept database ${name}`);
-    else await admin(adminUrl, `drop database if exists ${name} with (force)`);
+    else await admin(`drop database if exists ${name} with (force)`);
   }
 }
 

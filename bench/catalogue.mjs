@@ -29,6 +29,7 @@ import { importCatalogue } from '../packages/server/src/modules/catalogue/index.
 import { importDepartments } from '../packages/server/src/modules/identity/index.ts';
 import { migrate } from '../packages/server/src/platform/db/migrate.ts';
 import { openPostgresDb } from '../packages/server/src/platform/db/postgres-db.ts';
+import { admin, adminUrl } from './lib/pg-admin.mjs';
 import { startNode } from './lib/processes.mjs';
 import { benchDir, writeResult } from './lib/results.mjs';
 import { buildScaledCatalogue } from './lib/scaled-catalogue.mjs';
@@ -50,7 +51,6 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const itemCount = Number(values.items);
 const rounds = Number(values.rounds);
-const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const GUIDE_CODES = 1000;
 const BASELINE = 'bare Fastify GET /hello';
 const headers = values.encoding === 'identity' ? {} : { 'accept-encoding': 'gzip, deflate, br' };
@@ -93,16 +93,6 @@ function cpuTicks(pid) {
     return Number(fields[11]) + Number(fields[12]);
   } catch {
     return Number.NaN;
-  }
-}
-
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
 

@@ -31,7 +31,6 @@ import { parseArgs } from 'node:util';
 import { permissionsOf } from '@tongban/domain';
 import { DEMO_PASSWORD } from '@tongban/seed';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { queryResource } from '../packages/server/src/modules/datahub/use-cases/query.ts';
 import { findRegistryPerson } from '../packages/server/src/modules/registry/index.ts';
@@ -39,6 +38,7 @@ import { sealNow, startSealer } from '../packages/server/src/platform/audit/seal
 import { verifyAuditChain } from '../packages/server/src/platform/audit/verify.ts';
 import { startRuntime } from '../packages/server/src/platform/runtime.ts';
 import { seedDemoIfEmpty } from '../packages/server/src/seed-demo.ts';
+import { admin, adminUrl } from './lib/pg-admin.mjs';
 import { backendCpu, backendCpuSince } from './lib/pg-cpu.mjs';
 import { startNode } from './lib/processes.mjs';
 import { benchDir, writeResult } from './lib/results.mjs';
@@ -61,7 +61,6 @@ const concurrency = Number(values.concurrency);
 const poolSize = Number(values.pool);
 const subjectCount = Number(values.subjects);
 const rounds = Number(values.rounds);
-const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ITEM = 'SH-HRSS-GG-004';
 const STAFF = 'reviewer.hrss';
 const RESOURCE = 'POPULATION';
@@ -79,16 +78,6 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The demo city, and `subjectCount` residents made parties to cases of ITEM. */
 async function prepare(platform) {

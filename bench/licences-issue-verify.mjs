@@ -14,7 +14,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { compactVerify, importJWK } from 'jose';
-import pg from 'pg';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { importDepartments } from '../packages/server/src/modules/identity/index.ts';
 import { buildCredential, signCredential } from '../packages/server/src/modules/licences/use-cases/credential.ts';
@@ -25,23 +24,13 @@ import { migrate } from '../packages/server/src/platform/db/migrate.ts';
 import { openPostgresDb } from '../packages/server/src/platform/db/postgres-db.ts';
 import { createKeyStoreSigner } from '../packages/server/src/platform/signing/signing.ts';
 import { systemClock } from '../packages/server/src/platform/system-clock.ts';
+import { admin, adminUrl } from './lib/pg-admin.mjs';
 import { writeResult } from './lib/results.mjs';
 
 const { values } = parseArgs({ options: { issue: { type: 'string', default: '2000' }, verify: { type: 'string', default: '10000' } } });
 const ISSUE = Number(values.issue);
 const VERIFY = Number(values.verify);
-const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (line) => process.stdout.write(`  ${line}\n`);
-
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const type = {
   code: 'FOOD-BUSINESS-LICENCE',
