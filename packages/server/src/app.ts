@@ -17,10 +17,10 @@ import { catalogueModule } from './modules/catalogue/index.ts';
 import { datahubModule } from './modules/datahub/index.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { licencesModule } from './modules/licences/index.ts';
-import type { SessionResolver } from './platform/auth/actor.ts';
+import type { ApiKeyResolver, SessionResolver } from './platform/auth/actor.ts';
 import type { Platform } from './platform/context.ts';
 import type { Db } from './platform/db/db.ts';
-import { installAccessControl, type RegisteredRoute } from './platform/http/access.ts';
+import { type ApiKeyRateLimit, installAccessControl, type RegisteredRoute, securitySchemes } from './platform/http/access.ts';
 import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
@@ -80,12 +80,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
 
   let resolver: SessionResolver | undefined;
+  let apiKeyResolver: ApiKeyResolver | undefined;
+  let apiKeyRateLimit: ApiKeyRateLimit | undefined;
 
   installSecurityHeaders(app, { https: config.COOKIE_SECURE });
   await app.register(fastifyCookie);
   // After the cookie plugin: its onRequest hook must have parsed the session cookie before the
   // access hook reads it (hooks run in registration order).
-  const registeredRoutes = installAccessControl(app, () => resolver);
+  const registeredRoutes = installAccessControl(app, {
+    session: () => resolver,
+    apiKey: () => apiKeyResolver,
+    apiKeyRateLimit: () => apiKeyRateLimit,
+  });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.COOKIE_SECURE, signed: false },
@@ -95,16 +101,29 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('preHandler', (request, reply, done) => {
     const method = request.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return done();
-    if (request.routeOptions.config?.csrf === false || !request.routeOptions.config?.access) return done();
+    const access = request.routeOptions.config?.access;
+    // Channel routes authenticate by a bearer key, not by a cookie the browser sends on its own,
+    // so a forged cross-site request has nothing to ride on.
+    if (request.routeOptions.config?.csrf === false || !access || (typeof access === 'object' && 'apiKey' in access)) return done();
     app.csrfProtection(request, reply, done);
   });
   await app.register(fastifyRateLimit, { global: false, keyGenerator: (req) => req.ip });
+  // Each API key has its own limit per minute (set when it is issued), counted per key, not per address.
+  const keyLimiter = app.createRateLimit({
+    keyGenerator: (req) => (req.actor.kind === 'api_key' ? `api-key:${req.actor.keyId}` : `ip:${req.ip}`),
+    max: (req) => (req.actor.kind === 'api_key' ? req.actor.ratePerMinute : 1),
+    timeWindow: 60_000,
+  });
+  apiKeyRateLimit = async (request) => {
+    const limit = await keyLimiter(request);
+    return limit.isAllowed ? { isExceeded: false, ttlInSeconds: 0 } : { isExceeded: limit.isExceeded, ttlInSeconds: limit.ttlInSeconds };
+  };
 
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Tongban 通办 API', version: '1', description: 'One-stop government service platform' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tb_session' } } },
+      components: { securitySchemes },
     },
     transform: jsonSchemaTransform,
   });
@@ -125,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   for (const module of modules) {
     if (module.sessionResolver) resolver = module.sessionResolver(platform);
+    if (module.apiKeyResolver) apiKeyResolver = module.apiKeyResolver(platform);
     await app.register(async (scope) => module.registerRoutes(scope, platform), { prefix: '/api/v1' });
   }
 

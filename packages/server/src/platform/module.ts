@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { SessionResolver } from './auth/actor.ts';
+import type { ApiKeyResolver, SessionResolver } from './auth/actor.ts';
 import type { Platform } from './context.ts';
 
 /**
@@ -12,4 +12,6 @@ export type ModuleDefinition = {
   registerJobs?(platform: Platform): Promise<void>;
   /** The identity module provides how a session cookie becomes an actor. */
   sessionResolver?(platform: Platform): SessionResolver;
+  /** The identity module provides how an API key (`Authorization: Bearer tbk_…`) becomes an actor. */
+  apiKeyResolver?(platform: Platform): ApiKeyResolver;
 };

@@ -97,6 +97,11 @@ const IDENTITY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/enterprises/:creditCode/agents': 'user',
   'DELETE /api/v1/enterprises/:creditCode/agents/:userId': 'user',
   'GET /api/v1/people/:idNumber': { permission: 'identity.people.lookup' },
+  'GET /api/v1/api-keys': { permission: 'identity.api_keys.manage' },
+  'POST /api/v1/api-keys': { permission: 'identity.api_keys.manage' },
+  'POST /api/v1/api-keys/:id/revoke': { permission: 'identity.api_keys.manage' },
+  'GET /api/v1/api-keys/:id/uses': { permission: 'identity.api_keys.manage' },
+  'GET /api/v1/api-keys/self': { apiKey: '*' },
 };
 const identityPrefixes = [
   '/api/v1/auth/',
@@ -105,7 +110,12 @@ const identityPrefixes = [
   '/api/v1/roles',
   '/api/v1/enterprises',
   '/api/v1/people/',
+  '/api/v1/api-keys',
 ];
+
+/** Channel routes take an API key and never a session; api-keys.test.ts walks them. */
+const isChannelRoute = (access: RouteAccess) => typeof access === 'object' && 'apiKey' in access;
+const sessionRoutes = () => t.app.registeredRoutes.filter((r) => r.access !== 'public' && !isChannelRoute(r.access));
 
 const staffKeyOfRole: Record<StaffRole, StaffKey> = {
   window_clerk: 'clerk',
@@ -130,6 +140,7 @@ function expectation(access: RouteAccess, p: Principal): 'allow' | 'deny' {
   if (access === 'user') return p.kind === 'user' ? 'allow' : 'deny';
   if (p.kind !== 'staff') return 'deny';
   if (access === 'staff') return 'allow';
+  if (!('permission' in access)) return 'deny'; // channel routes take an API key, never a session
   return rolePermissions[p.role].includes(access.permission) ? 'allow' : 'deny';
 }
 
@@ -149,7 +160,7 @@ function deniedByAccessControl(access: RouteAccess, res: Answer): boolean {
   if (res.statusCode === 401) return true;
   if (res.statusCode !== 403 || res.body.code !== 'AUTH_FORBIDDEN') return false;
   if (wrongKindMessage.test(res.body.message ?? '')) return true;
-  return typeof access === 'object' && res.body.details?.permission === access.permission;
+  return typeof access === 'object' && 'permission' in access && res.body.details?.permission === access.permission;
 }
 
 async function call(client: TestClient, method: string, url: string): Promise<Answer> {
@@ -187,7 +198,7 @@ describe('route access matrix', () => {
   });
 
   it('answers 401 on every non-public route without a session', async () => {
-    const routes = t.app.registeredRoutes.filter((r) => r.access !== 'public');
+    const routes = sessionRoutes();
     expect(routes.length).toBeGreaterThan(10);
     const anonymous = new TestClient(t.app, freshAddress());
     const wrong: string[] = [];
@@ -203,7 +214,7 @@ describe('route access matrix', () => {
     const client = await loginStaff(t.app, 'sysAdmin');
     t.clock.advance(13 * 3600_000);
     const wrong: string[] = [];
-    for (const route of t.app.registeredRoutes.filter((r) => r.access !== 'public')) {
+    for (const route of sessionRoutes()) {
       const res = await call(client, route.method, route.url);
       if (res.statusCode !== 401) wrong.push(`${route.method} ${route.url} → ${res.statusCode}`);
     }
@@ -217,7 +228,7 @@ describe('route access matrix', () => {
   for (const principal of principals) {
     it(`lets ${principal.label} through exactly the routes its permissions grant`, async () => {
       const client = principal.kind === 'user' ? await loginUser(t.app, 'alice') : await loginStaff(t.app, staffKeyOfRole[principal.role]);
-      const routes = t.app.registeredRoutes.filter((r) => r.access !== 'public');
+      const routes = sessionRoutes();
       const wrong: string[] = [];
       const outcomes = { allow: 0, deny: 0 };
       for (const route of routes) {

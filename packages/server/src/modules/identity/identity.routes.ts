@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/context.ts';
+import { registerApiKeyRoutes } from './routes/api-keys.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerDepartmentRoutes } from './routes/departments.routes.ts';
 import { registerEnterpriseRoutes } from './routes/enterprises.routes.ts';
@@ -11,4 +12,5 @@ export function registerIdentityRoutes(app: FastifyInstance, platform: Platform)
   registerDepartmentRoutes(app, platform);
   registerStaffRoutes(app, platform);
   registerEnterpriseRoutes(app, platform);
+  registerApiKeyRoutes(app, platform);
 }

@@ -4,12 +4,14 @@
  */
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { registerIdentityRoutes } from './identity.routes.ts';
+import { createApiKeyResolver } from './use-cases/api-keys.ts';
 import { createSessionResolver } from './use-cases/sessions.ts';
 
 export const identityModule: ModuleDefinition = {
   name: 'identity',
   registerRoutes: registerIdentityRoutes,
   sessionResolver: createSessionResolver,
+  apiKeyResolver: createApiKeyResolver,
 };
 
 export { authRateLimit } from './routes/rate-limit.ts';

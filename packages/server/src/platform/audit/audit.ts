@@ -4,7 +4,7 @@ import type { Sql } from '../db/db.ts';
  * What happened, by whom, to what. Written by every state-changing use case in the same
  * transaction as the change itself (pass the transaction's `Sql`).
  */
-export type AuditActor = { type: 'staff' | 'user' | 'system' | 'anonymous'; id?: string | undefined };
+export type AuditActor = { type: 'staff' | 'user' | 'system' | 'anonymous' | 'api_key'; id?: string | undefined };
 
 export type AuditEntryInput = {
   actor: AuditActor;

@@ -1,6 +1,6 @@
-import { AppError } from '@tongban/domain';
+import { type ApiKeyScope, type ApiKeyUseOutcome, AppError } from '@tongban/domain';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import type { Actor, RouteAccess, SessionResolver } from '../auth/actor.ts';
+import type { Actor, ApiKeyResolver, RouteAccess, SessionResolver } from '../auth/actor.ts';
 import { anonymous } from '../auth/actor.ts';
 
 declare module 'fastify' {
@@ -19,12 +19,58 @@ export const SESSION_COOKIE = 'tb_session';
 
 export type RegisteredRoute = { method: string; url: string; access: RouteAccess };
 
+/** The per-key request limit, from the rate-limit plugin (`app.createRateLimit`), set once it is registered. */
+export type ApiKeyRateLimit = (request: FastifyRequest) => Promise<{ isExceeded: boolean; ttlInSeconds: number }>;
+
+export type AccessResolvers = {
+  session(): SessionResolver | undefined;
+  apiKey(): ApiKeyResolver | undefined;
+  apiKeyRateLimit(): ApiKeyRateLimit | undefined;
+};
+
+/**
+ * How OpenAPI describes each access kind (`security` of the operation; the exact rule is in the
+ * operation's `x-tongban-access`). A session's state-changing calls also need the CSRF header.
+ */
+export const securitySchemes = {
+  session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '登录会话 Session cookie from POST /api/v1/auth/login' },
+  csrf: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-csrf-token',
+    description: 'CSRF token from GET /api/v1/auth/csrf (state-changing calls with a session)',
+  },
+  apiKey: { type: 'http', scheme: 'bearer', description: '渠道API密钥 API key issued to a channel or partner system (tbk_…)' },
+} as const;
+
+function openApiSecurity(access: RouteAccess, method: string): Record<string, string[]>[] {
+  if (access === 'public') return [];
+  if (typeof access === 'object' && 'apiKey' in access) return [{ apiKey: [] }];
+  const changesState = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+  return [changesState ? { session: [], csrf: [] } : { session: [] }];
+}
+
+function accessLabel(access: RouteAccess): string {
+  if (typeof access === 'string') return access;
+  if ('permission' in access) return `permission:${access.permission}`;
+  return `apiKey:${access.apiKey}`;
+}
+
+function isApiKeyAccess(access: RouteAccess): access is { apiKey: Extract<RouteAccess, { apiKey: unknown }>['apiKey'] } {
+  return typeof access === 'object' && 'apiKey' in access;
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}
+
 /**
  * The one place where access is checked. Every route must declare `config.access`; the hook
  * resolves the session, refuses with 401 when a session is needed and absent, 403 when the role
  * lacks the permission, and logs each denial.
  */
-export function installAccessControl(app: FastifyInstance, resolveSession: () => SessionResolver | undefined): RegisteredRoute[] {
+export function installAccessControl(app: FastifyInstance, resolvers: AccessResolvers): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
   // A plain property set on every request (not a getter swapped by defineProperty, which turns each
   // request object into a slow dictionary-mode object).
@@ -38,13 +84,29 @@ export function installAccessControl(app: FastifyInstance, resolveSession: () =>
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access`);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    // The OpenAPI document states every operation's security from the same declaration the hook
+    // enforces, so the two cannot disagree.
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.schema?.hide !== true) {
+      route.schema = {
+        ...route.schema,
+        security: openApiSecurity(access, String(methods[0])),
+        'x-tongban-access': accessLabel(access),
+      } as typeof route.schema;
+    }
   });
   app.addHook('onRequest', (request, _reply, done) => {
     request.actor = anonymous;
     const access = request.routeOptions.config?.access;
     if (!access) return done(); // 404 handler
+    if (isApiKeyAccess(access)) {
+      authenticateApiKey(request, access.apiKey, resolvers).then(
+        () => done(),
+        (error: Error) => done(error),
+      );
+      return;
+    }
     const token = request.cookies?.[SESSION_COOKIE];
-    const resolver = resolveSession();
+    const resolver = resolvers.session();
     // Without a session cookie (most public reads) the check runs synchronously: no promise, no
     // extra turn of the event loop.
     if (!token || !resolver) {
@@ -71,6 +133,55 @@ export function installAccessControl(app: FastifyInstance, resolveSession: () =>
   return routes;
 }
 
+/**
+ * A channel route: the key must be real, live, hold the route's scope and be within its rate; the
+ * session cookie is ignored. Every presentation of a real key is logged with its outcome before
+ * the route runs.
+ */
+async function authenticateApiKey(request: FastifyRequest, scope: string, resolvers: AccessResolvers): Promise<void> {
+  const token = bearerToken(request.headers.authorization);
+  const keys = resolvers.apiKey();
+  if (!token || !keys) {
+    deny(
+      request,
+      new AppError('AUTH_API_KEY_REQUIRED', '请在 Authorization 头中提供API密钥。Send an API key as `Authorization: Bearer tbk_…`.'),
+    );
+  }
+  const found = await keys.find(token);
+  if (!found) deny(request, new AppError('AUTH_API_KEY_INVALID', 'API密钥无效。The API key is not valid.'));
+  let refusal: AppError | undefined;
+  let outcome: ApiKeyUseOutcome = 'accepted';
+  let retryAfter: number | undefined;
+  if (found.refusal) {
+    outcome = found.refusal === 'revoked' ? 'refused_revoked' : 'refused_expired';
+    refusal = new AppError('AUTH_API_KEY_INVALID', 'API密钥已吊销或过期。The API key has been revoked or has expired.');
+  } else if (scope !== '*' && !found.actor.scopes.includes(scope as ApiKeyScope)) {
+    outcome = 'refused_scope';
+    refusal = new AppError('AUTH_API_KEY_SCOPE', `该API密钥无权调用此接口。The API key lacks the scope ${scope}.`, { details: { scope } });
+  } else {
+    request.actor = found.actor;
+    const limit = await resolvers.apiKeyRateLimit()?.(request);
+    if (limit?.isExceeded) {
+      outcome = 'refused_rate';
+      retryAfter = Math.max(1, limit.ttlInSeconds);
+      refusal = new AppError('RATE_LIMITED', `请求过于频繁，请 ${retryAfter} 秒后再试。Too many requests; retry in ${retryAfter} s.`, {
+        details: { retryAfterSeconds: retryAfter },
+      });
+    }
+  }
+  await keys.recordUse(found.keyId, {
+    method: request.method,
+    route: request.routeOptions.url ?? request.url,
+    ip: request.ip,
+    requestId: request.id,
+    outcome,
+  });
+  if (refusal) {
+    request.actor = anonymous;
+    deny(request, refusal);
+  }
+}
+
 function deny(request: FastifyRequest, error: AppError): never {
   request.log.warn({ denied: error.code, route: request.routeOptions.url, actor: describe(request.actor) }, 'access denied');
   throw error;
@@ -79,6 +190,7 @@ function deny(request: FastifyRequest, error: AppError): never {
 function describe(actor: Actor): string {
   if (actor.kind === 'staff') return `staff:${actor.staffId}`;
   if (actor.kind === 'user') return `user:${actor.userId}`;
+  if (actor.kind === 'api_key') return `api_key:${actor.keyId}`;
   return 'anonymous';
 }
 
@@ -98,7 +210,7 @@ function checkAccess(request: FastifyRequest, access: RouteAccess, actor: Actor,
     return;
   }
   if (actor.kind !== 'staff') deny(request, new AppError('AUTH_FORBIDDEN', 'This route is for staff accounts.'));
-  if (access === 'staff') return;
+  if (access === 'staff' || !('permission' in access)) return;
   if (!actor.permissions.has(access.permission)) {
     deny(
       request,

@@ -205,7 +205,7 @@ export async function logout(ctx: Ctx, token: string | undefined): Promise<boole
  */
 export async function changePassword(ctx: Ctx, input: PasswordChangeBody): Promise<{ endedSessions: number }> {
   const actor = ctx.actor;
-  if (actor.kind === 'anonymous') throw new AppError('AUTH_REQUIRED', '请先登录。Please log in.');
+  if (actor.kind !== 'staff' && actor.kind !== 'user') throw new AppError('AUTH_REQUIRED', '请先登录。Please log in.');
   const principal: Principal = actor.kind === 'staff' ? { type: 'staff', id: actor.staffId } : { type: 'user', id: actor.userId };
   const { db, clock, config } = ctx;
   const now = clock.now();
