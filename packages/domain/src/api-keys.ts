@@ -87,6 +87,7 @@ export const apiKeyUseSchema = z.object({
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
 });
+export type ApiKeyUse = z.infer<typeof apiKeyUseSchema>;
 export const apiKeyUseListResponseSchema = z.object({ items: z.array(apiKeyUseSchema) });
 
 /** What a key's holder learns about its own key (`GET /api-keys/self`). */

@@ -14,7 +14,8 @@ describe('permission-driven navigation', () => {
 
   it('shows administrators the admin sections their permissions allow', () => {
     expect(keys(['system_admin'])).toEqual(['home', 'admin']);
-    expect(keys(['system_admin'], adminNav)).toEqual(['departments', 'staff', 'roles', 'catalogue']);
+    expect(keys(['system_admin'], adminNav)).toEqual(['departments', 'staff', 'roles', 'api-keys', 'catalogue']);
+    expect(keys(['department_admin'], adminNav)).not.toContain('api-keys');
     expect(keys(['supervisor'], adminNav)).toEqual(['staff', 'roles']);
     // Reviewers read catalogue drafts: the catalogue is their one admin section.
     expect(keys(['reviewer'])).toEqual(['home', 'tasks', 'admin']);

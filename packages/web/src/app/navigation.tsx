@@ -6,6 +6,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
+  KeyOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -58,7 +59,7 @@ export const workbenchNav: readonly NavDefinition[] = [
     path: '/admin',
     label: (t) => t('nav.admin'),
     icon: <SettingOutlined aria-hidden />,
-    anyOf: ['identity.departments.read', 'identity.staff.read', 'catalogue.read_drafts'],
+    anyOf: ['identity.departments.read', 'identity.staff.read', 'catalogue.read_drafts', 'identity.api_keys.manage'],
   },
 ];
 
@@ -77,6 +78,13 @@ export const adminNav: readonly NavDefinition[] = [
     label: (t) => t('nav.roles'),
     icon: <SafetyCertificateOutlined aria-hidden />,
     anyOf: ['identity.staff.read'],
+  },
+  {
+    key: 'api-keys',
+    path: '/admin/api-keys',
+    label: (t) => t('nav.apiKeys'),
+    icon: <KeyOutlined aria-hidden />,
+    anyOf: ['identity.api_keys.manage'],
   },
   {
     key: 'catalogue',

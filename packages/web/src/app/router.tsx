@@ -35,6 +35,7 @@ const AdminIndexPage = lazy(() => import('../pages/admin/admin-index-page.tsx'))
 const DepartmentsPage = lazy(() => import('../pages/admin/departments-page.tsx'));
 const StaffPage = lazy(() => import('../pages/admin/staff-page.tsx'));
 const RolesPage = lazy(() => import('../pages/admin/roles-page.tsx'));
+const ApiKeysPage = lazy(() => import('../pages/admin/api-keys-page.tsx'));
 const CataloguePage = lazy(() => import('../pages/admin/catalogue-page.tsx'));
 const CatalogueItemPage = lazy(() => import('../pages/admin/catalogue-item-page.tsx'));
 const CatalogueNewPage = lazy(() => import('../pages/admin/catalogue-new-page.tsx'));
@@ -94,6 +95,7 @@ const staffShells: RouteObject[] = [
       { path: 'departments', element: <DepartmentsPage /> },
       { path: 'staff', element: <StaffPage /> },
       { path: 'roles', element: <RolesPage /> },
+      { path: 'api-keys', element: <ApiKeysPage /> },
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'catalogue/new', element: <CatalogueNewPage /> },
       { path: 'catalogue/:code', element: <CatalogueItemPage /> },

@@ -1,6 +1,7 @@
 import { casesEnUS } from '../../modules/cases/locales/en-US.ts';
 import { catalogueEnUS } from '../../modules/catalogue/locales/en-US.ts';
 import { datahubEnUS } from '../../modules/datahub/locales/en-US.ts';
+import { apiKeysEnUS } from '../../modules/identity/locales/api-keys.en-US.ts';
 import { licencesEnUS } from '../../modules/licences/locales/en-US.ts';
 import type { zhCN } from './zh-CN.ts';
 
@@ -44,6 +45,7 @@ export const enUS: Resource<typeof zhCN> = {
     roles: 'Roles and permissions',
     services: 'Services',
     catalogue: 'Service catalogue',
+    apiKeys: 'Channel API keys',
   },
   shell: {
     workbench: 'Workbench',
@@ -220,6 +222,7 @@ export const enUS: Resource<typeof zhCN> = {
     },
   },
   catalogue: catalogueEnUS,
+  apiKeys: apiKeysEnUS,
   cases: casesEnUS,
   datahub: datahubEnUS,
   licences: licencesEnUS,

@@ -1,6 +1,7 @@
 import { casesZhCN } from '../../modules/cases/locales/zh-CN.ts';
 import { catalogueZhCN } from '../../modules/catalogue/locales/zh-CN.ts';
 import { datahubZhCN } from '../../modules/datahub/locales/zh-CN.ts';
+import { apiKeysZhCN } from '../../modules/identity/locales/api-keys.zh-CN.ts';
 import { licencesZhCN } from '../../modules/licences/locales/zh-CN.ts';
 
 /** Simplified Chinese: the default language and the reference for every other resource file. */
@@ -41,6 +42,7 @@ export const zhCN = {
     roles: '角色与权限',
     services: '办事服务',
     catalogue: '事项目录',
+    apiKeys: '渠道API密钥',
   },
   shell: {
     workbench: '工作台',
@@ -217,6 +219,7 @@ export const zhCN = {
   },
   // Each feature module keeps its own strings in modules/<name>/locales/.
   catalogue: catalogueZhCN,
+  apiKeys: apiKeysZhCN,
   cases: casesZhCN,
   datahub: datahubZhCN,
   licences: licencesZhCN,

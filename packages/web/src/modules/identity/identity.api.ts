@@ -1,4 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiKey, ApiKeyCreateBody, ApiKeyUse } from '@tongban/domain';
 import { api } from '../../api/client.ts';
 import type {
   AgentGrantBody,
@@ -30,6 +31,7 @@ export const identityKeys = {
   staffAll: ['identity', 'staff'] as const,
   roles: ['identity', 'roles'] as const,
   myEnterprises: ['identity', 'enterprises', 'mine'] as const,
+  apiKeys: ['identity', 'api-keys'] as const,
 };
 
 /** The signed-in account, or `null` when nobody is signed in. */
@@ -187,4 +189,32 @@ export function useDepartmentName(
   const department = id ? departments.data?.find((d) => d.id === id) : undefined;
   if (!department) return fallback ?? undefined;
   return language.startsWith('zh') ? department.nameZh : department.nameEn || department.nameZh;
+}
+
+export function useApiKeys() {
+  return useQuery({ queryKey: identityKeys.apiKeys, queryFn: async () => (await api.get<Items<ApiKey>>('/api-keys')).items });
+}
+
+export function useApiKeyUses(id: string) {
+  return useQuery({
+    queryKey: [...identityKeys.apiKeys, id, 'uses'],
+    queryFn: async () => (await api.get<Items<ApiKeyUse>>(`/api-keys/${encodeURIComponent(id)}/uses`)).items,
+  });
+}
+
+export function useIssueApiKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<ApiKeyCreateBody> & Pick<ApiKeyCreateBody, 'name' | 'channel' | 'scopes'>) =>
+      api.post<ApiKey & { token: string }>('/api-keys', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.apiKeys }),
+  });
+}
+
+export function useRevokeApiKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<ApiKey>(`/api-keys/${encodeURIComponent(id)}/revoke`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: identityKeys.apiKeys }),
+  });
 }

@@ -1,5 +1,6 @@
 // The identity feature's public surface for pages and shells.
 export { AccountOverview } from './account-overview.tsx';
+export { ApiKeysAdmin } from './api-keys-admin.tsx';
 export { DepartmentsAdmin } from './departments-admin.tsx';
 export { fetchMe, identityKeys, useDepartmentName, useLogout, useMe, useSignedOut } from './identity.api.ts';
 export type { Me } from './identity.types.ts';
