@@ -1,14 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { createManualClock, type ManualClock } from '@tongban/domain';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { App } from '../src/app.ts';
 import { testConfig } from '../src/config.ts';
 import type { Db } from '../src/platform/db/db.ts';
 import { openPgliteDb } from '../src/platform/db/pglite-db.ts';
 import { openPostgresDb } from '../src/platform/db/postgres-db.ts';
 import { startRuntime } from '../src/platform/runtime.ts';
+
+/**
+ * The embedded-database run notes each test file that opens a database here (one path a line, in
+ * the file `TEST_DB_FILES_LOG` names), so that scripts/test-all.mjs repeats only those files on
+ * PostgreSQL: the database-free ones would only run a second time to the same result.
+ */
+function noteDatabaseUse() {
+  const log = process.env.TEST_DB_FILES_LOG;
+  const file = expect.getState().testPath;
+  if (log && file) appendFileSync(log, `${file}\n`);
+}
 
 /** The migrated database every PGlite test app starts from (made once per run by global-setup.ts). */
 let template: Blob | undefined;
@@ -26,6 +37,7 @@ export type TestApp = { app: App; clock: ManualClock; close(): Promise<void>; db
  * test command runs the suite once each way.
  */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  noteDatabaseUse();
   const config = testConfig(overrides);
   const clock = createManualClock();
   const adminUrl = config.TEST_PG_ADMIN_URL;
