@@ -9,7 +9,8 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Clock } from '@tongban/domain';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from './config.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { casesModule } from './modules/cases/index.ts';
@@ -20,8 +21,9 @@ import { licencesModule } from './modules/licences/index.ts';
 import type { ApiKeyResolver, SessionResolver } from './platform/auth/actor.ts';
 import type { Platform } from './platform/context.ts';
 import type { Db } from './platform/db/db.ts';
-import { type ApiKeyRateLimit, installAccessControl, type RegisteredRoute, securitySchemes } from './platform/http/access.ts';
+import { type ApiKeyRateLimit, installAccessControl, type RegisteredRoute } from './platform/http/access.ts';
 import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
+import { openApiTransform, securitySchemes } from './platform/http/openapi.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import type { ModuleDefinition } from './platform/module.ts';
@@ -122,10 +124,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Tongban 通办 API', version: '1', description: 'One-stop government service platform' },
+      info: {
+        title: 'Tongban 通办 API',
+        version: '1',
+        description: 'One-stop government service platform',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+      },
+      // Relative to the document itself: right whichever host name serves it.
+      servers: [{ url: '/', description: '本服务 This server' }],
       components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
@@ -138,9 +147,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return reply.status(503).send({ code: 'SERVICE_UNAVAILABLE', message: 'The database is not reachable.' });
     }
   });
-  app.get('/api/v1/auth/csrf', { config: { access: 'public' }, schema: { tags: ['auth'] } }, async (_req, reply) => ({
-    token: reply.generateCsrf(),
-  }));
+  app.get(
+    '/api/v1/auth/csrf',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'CSRF令牌 A CSRF token for state-changing calls',
+        response: { 200: z.object({ token: z.string() }) },
+      },
+    },
+    async (_req, reply) => ({
+      token: reply.generateCsrf(),
+    }),
+  );
 
   for (const module of modules) {
     if (module.sessionResolver) resolver = module.sessionResolver(platform);

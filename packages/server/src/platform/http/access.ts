@@ -28,34 +28,6 @@ export type AccessResolvers = {
   apiKeyRateLimit(): ApiKeyRateLimit | undefined;
 };
 
-/**
- * How OpenAPI describes each access kind (`security` of the operation; the exact rule is in the
- * operation's `x-tongban-access`). A session's state-changing calls also need the CSRF header.
- */
-export const securitySchemes = {
-  session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '登录会话 Session cookie from POST /api/v1/auth/login' },
-  csrf: {
-    type: 'apiKey',
-    in: 'header',
-    name: 'x-csrf-token',
-    description: 'CSRF token from GET /api/v1/auth/csrf (state-changing calls with a session)',
-  },
-  apiKey: { type: 'http', scheme: 'bearer', description: '渠道API密钥 API key issued to a channel or partner system (tbk_…)' },
-} as const;
-
-function openApiSecurity(access: RouteAccess, method: string): Record<string, string[]>[] {
-  if (access === 'public') return [];
-  if (typeof access === 'object' && 'apiKey' in access) return [{ apiKey: [] }];
-  const changesState = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
-  return [changesState ? { session: [], csrf: [] } : { session: [] }];
-}
-
-function accessLabel(access: RouteAccess): string {
-  if (typeof access === 'string') return access;
-  if ('permission' in access) return `permission:${access.permission}`;
-  return `apiKey:${access.apiKey}`;
-}
-
 function isApiKeyAccess(access: RouteAccess): access is { apiKey: Extract<RouteAccess, { apiKey: unknown }>['apiKey'] } {
   return typeof access === 'object' && 'apiKey' in access;
 }
@@ -84,15 +56,6 @@ export function installAccessControl(app: FastifyInstance, resolvers: AccessReso
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access`);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
-    // The OpenAPI document states every operation's security from the same declaration the hook
-    // enforces, so the two cannot disagree.
-    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.schema?.hide !== true) {
-      route.schema = {
-        ...route.schema,
-        security: openApiSecurity(access, String(methods[0])),
-        'x-tongban-access': accessLabel(access),
-      } as typeof route.schema;
-    }
   });
   app.addHook('onRequest', (request, _reply, done) => {
     request.actor = anonymous;
