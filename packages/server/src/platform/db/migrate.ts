@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
 
 /**
- * Applies the SQL files in `packages/server/migrations` in name order, each once, each in its own
- * transaction, recording name and checksum. An applied migration that was edited afterwards stops
- * the start: migrations are append-only history, never rewritten. An advisory lock keeps two
- * servers starting together on one PostgreSQL from migrating twice.
+ * Applies the SQL files in `packages/server/migrations` in name order, each once, recording name
+ * and checksum: all pending ones in ONE transaction under an advisory lock, so a failing migration
+ * leaves the database as it was before that start, and two servers starting together on one
+ * PostgreSQL do not migrate twice. An applied migration that was edited afterwards stops the start:
+ * migrations are append-only history, never rewritten.
  */
 export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
