@@ -33,6 +33,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; db?
       async close() {
         await app.close();
         await sealer?.stop();
+        await signer.close();
         await jobs.stop();
         await db.close();
       },
