@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Config } from '../../config.ts';
 
 /**
  * Ed25519 signing keys, one current key per purpose (`audit`, a department's licence issuer, …)
@@ -28,10 +29,11 @@ export type Signer = {
   close(): Promise<void>;
 };
 
-const PURPOSE = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** A purpose names key files and token labels: lower-case letters, digits and dashes. */
+export const isPurpose = (purpose: string) => /^[a-z0-9][a-z0-9-]{0,62}$/.test(purpose);
 
 export function checkPurpose(purpose: string): void {
-  if (!PURPOSE.test(purpose)) throw new Error(`invalid key purpose ${purpose}`);
+  if (!isPurpose(purpose)) throw new Error(`invalid key purpose ${purpose}`);
 }
 
 /** `<purpose>-<16 hex of sha256(SPKI DER)>`: the same id for the same key in every adapter. */
@@ -136,4 +138,22 @@ export function createKeyStoreSigner(dir: string | undefined): Signer {
     rotate: async (purpose) => create(purpose).keyId,
     close: async () => {},
   };
+}
+
+/**
+ * The signer the configuration names: `SIGNER=file` (default) keeps PEM files in KEYS_DIR, or in
+ * memory when DATA_DIR is `memory://`; `SIGNER=pkcs11` keeps the keys in a PKCS#11 token. The
+ * PKCS#11 binding (a native addon) is loaded only when asked for.
+ */
+export async function openSigner(config: Config): Promise<Signer> {
+  if (config.SIGNER === 'pkcs11') {
+    const { openPkcs11Signer } = await import('./pkcs11-signer.ts');
+    return openPkcs11Signer({
+      modulePath: config.PKCS11_MODULE,
+      tokenLabel: config.PKCS11_TOKEN_LABEL || undefined,
+      slot: config.PKCS11_SLOT,
+      pin: config.PKCS11_PIN,
+    });
+  }
+  return createKeyStoreSigner(config.DATA_DIR.startsWith('memory://') ? undefined : config.keysDir);
 }
