@@ -12,7 +12,8 @@ import { type VerifyOptions, verifyAuditChain } from './platform/audit/verify.ts
 import type { Db } from './platform/db/db.ts';
 import { migrate, migrationsDir } from './platform/db/migrate.ts';
 import { openDb } from './platform/db/open-db.ts';
-import { openSigner, type Signer } from './platform/signing/signing.ts';
+import { openSigner } from './platform/signing/open-signer.ts';
+import type { Signer } from './platform/signing/signing.ts';
 import { systemClock } from './platform/system-clock.ts';
 
 const USAGE = `通办 Tongban command line

@@ -6,7 +6,8 @@ import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open-db.ts';
 import { createJobs } from './jobs/jobs.ts';
-import { openSigner, type Signer } from './signing/signing.ts';
+import { openSigner } from './signing/open-signer.ts';
+import type { Signer } from './signing/signing.ts';
 
 export type Runtime = { app: App; db: Db; close(): Promise<void> };
 

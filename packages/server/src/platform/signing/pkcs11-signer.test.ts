@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../config.ts';
+import { openSigner } from './open-signer.ts';
 import { openPkcs11Signer } from './pkcs11-signer.ts';
 import { privateMaterialIn, signerContract } from './signer-contract.ts';
-import { openSigner } from './signing.ts';
 import { createSoftHsmToken, describeWithSoftHsm, type SoftHsmToken } from './softhsm-token.ts';
 
 type Pkcs11Module = typeof import('pkcs11js');
