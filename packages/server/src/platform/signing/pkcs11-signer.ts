@@ -30,7 +30,7 @@ type P11 = typeof Pkcs11Types;
 type Lib = InstanceType<P11['PKCS11']>;
 type Handle = Buffer;
 
-export type Pkcs11Options = {
+type Pkcs11Options = {
   /** Path of the PKCS#11 library (`.so`), e.g. /usr/lib/softhsm/libsofthsm2.so. */
   modulePath: string;
   /** The token's label, or else its slot id. */

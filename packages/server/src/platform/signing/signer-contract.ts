@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Signer } from './signing.ts';
 
 /** What a `Signer` offers, and nothing more: none of these returns private key material. */
-export const SIGNER_METHODS = ['close', 'currentKeyId', 'publicKeys', 'rotate', 'sign', 'verify'] as const;
+const SIGNER_METHODS = ['close', 'currentKeyId', 'publicKeys', 'rotate', 'sign', 'verify'] as const;
 
 /**
  * Paths inside `value` that hold private key material: a private or secret `KeyObject`, a PEM

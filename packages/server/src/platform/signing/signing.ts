@@ -11,7 +11,7 @@ import { join } from 'node:path';
  */
 export type PublicKeyInfo = { keyId: string; purpose: string; publicKeyPem: string; publicKeyJwk: JsonWebKey };
 
-export type Signature = { keyId: string; signature: string };
+type Signature = { keyId: string; signature: string };
 
 export type Signer = {
   /** Signs with the purpose's current key (created on first use); `signature` is base64. */

@@ -19,9 +19,9 @@ const MODULE_PATHS = [
 
 export type SoftHsmToken = { modulePath: string; tokenLabel: string; pin: string; soPin: string; dir: string; remove(): void };
 
-export type SoftHsm = { installed: true; modulePath: string } | { installed: false; reason: string };
+type SoftHsm = { installed: true; modulePath: string } | { installed: false; reason: string };
 
-export function findSoftHsm(): SoftHsm {
+function findSoftHsm(): SoftHsm {
   const modulePath = MODULE_PATHS.find((p) => existsSync(p));
   if (!modulePath) return { installed: false, reason: `no libsofthsm2.so in ${MODULE_PATHS.join(', ')}` };
   if (spawnSync('softhsm2-util', ['--version'], { stdio: 'ignore' }).status !== 0) {
