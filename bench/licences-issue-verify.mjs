@@ -134,7 +134,7 @@ try {
     });
     credentials.push((await signCredential(deps.signer, issuer, credential, new Date())).jwt);
   }
-  const key = await importJWK(issuerKeys(deps.signer, issuer)[0].jwk, 'EdDSA');
+  const key = await importJWK((await issuerKeys(deps.signer, issuer))[0].jwk, 'EdDSA');
   t0 = performance.now();
   for (const jwt of credentials) await compactVerify(jwt, key);
   const baselineVerify = VERIFY / ((performance.now() - t0) / 1000);

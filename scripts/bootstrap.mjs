@@ -8,8 +8,9 @@
 //    `node-linux-<arch>` package into the git-ignored `.tools/` folder and re-run itself with it
 //    first on PATH (so `npm`, child scripts and tests all run on Node 24).
 // 2. Run `npm ci` when node_modules is missing or older than package-lock.json.
-// 3. With --browser, on Debian as root, install Debian's `chromium` and `fonts-noto-cjk` when missing
-//    (browser tests never download a browser of their own).
+// 3. With --browser (the test command), on Debian as root, install Debian's `chromium`,
+//    `fonts-noto-cjk` and `softhsm2` when missing (browser tests never download a browser of their
+//    own; the PKCS#11 signer's tests run against SoftHSM 2).
 // 4. Run the named npm script.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -65,23 +66,32 @@ function ensureDependencies() {
   writeFileSync(stamp, want);
 }
 
-function ensureBrowser() {
-  if (existsSync('/usr/bin/chromium') && existsSync('/usr/share/fonts/opentype/noto')) return;
+// Debian packages the test command needs, each with a file that shows it is installed: the browser
+// and CJK fonts for the browser tests, softhsm2 for the PKCS#11 signer's tests.
+const testPackages = [
+  { name: 'chromium', file: '/usr/bin/chromium' },
+  { name: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto' },
+  { name: 'softhsm2', file: '/usr/bin/softhsm2-util' },
+];
+
+function ensureTestPackages() {
+  const missing = testPackages.filter((p) => !existsSync(p.file)).map((p) => p.name);
+  if (missing.length === 0) return;
   const isDebian = existsSync('/etc/debian_version');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isDebian || !isRoot) {
-    log('Chromium or CJK fonts are missing and this is not Debian as root: install `chromium` and `fonts-noto-cjk` yourself.');
+    log(`${missing.join(', ')} missing and this is not Debian as root: install ${missing.map((m) => `\`${m}\``).join(', ')} yourself.`);
     return;
   }
-  log('installing Debian packages chromium and fonts-noto-cjk for the browser tests');
+  log(`installing Debian packages ${missing.join(', ')} for the tests`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
 }
 
 ensureNode24();
 ensureDependencies();
-if (wantsBrowser) ensureBrowser();
+if (wantsBrowser) ensureTestPackages();
 
 if (rest[0] === 'run' && rest[1]) {
   const nodeDir = dirname(process.execPath);

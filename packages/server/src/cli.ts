@@ -12,7 +12,8 @@ import { type VerifyOptions, verifyAuditChain } from './platform/audit/verify.ts
 import type { Db } from './platform/db/db.ts';
 import { migrate, migrationsDir } from './platform/db/migrate.ts';
 import { openDb } from './platform/db/open-db.ts';
-import { createKeyStoreSigner, type Signer } from './platform/signing/signing.ts';
+import { openSigner } from './platform/signing/open-signer.ts';
+import type { Signer } from './platform/signing/signing.ts';
 import { systemClock } from './platform/system-clock.ts';
 
 const USAGE = `通办 Tongban command line
@@ -45,16 +46,23 @@ Commands:
 
 Exit codes: 0 success (chain sound; every row imported), 1 audit findings or rejected import rows, 2 error.
 The database comes from DATABASE_URL, or else the embedded database in DATA_DIR (default ./data).
-Signing keys come from KEYS_DIR (default DATA_DIR/keys); they are not part of a backup: keep them
-safe separately.`;
+Signing keys come from KEYS_DIR (default DATA_DIR/keys), or a PKCS#11 token with SIGNER=pkcs11
+(PKCS11_MODULE, PKCS11_TOKEN_LABEL or PKCS11_SLOT, PKCS11_PIN); they are not part of a backup: keep
+them safe separately.`;
 
 class CliError extends Error {}
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
-function signerFor(config: Config): Signer {
-  return createKeyStoreSigner(config.DATA_DIR.startsWith('memory://') ? undefined : config.keysDir);
+/** The configured signer (key files or a PKCS#11 token) for the length of `fn`. */
+async function withSigner<T>(config: Config, fn: (signer: Signer) => Promise<T>): Promise<T> {
+  const signer = await openSigner(config);
+  try {
+    return await fn(signer);
+  } finally {
+    await signer.close();
+  }
 }
 
 function describeDb(config: Config): string {
@@ -182,14 +190,14 @@ async function auditVerify(config: Config, args: string[]): Promise<number> {
   return withDb(config, async (db) => {
     await requireMigrated(db);
     const streams = values.stream === 'all' ? await streamsOf(db) : [values.stream];
-    return verifyStreams(db, signerFor(config), streams, options, values.json);
+    return withSigner(config, (signer) => verifyStreams(db, signer, streams, options, values.json));
   });
 }
 
 async function auditSeal(config: Config): Promise<number> {
   return withDb(config, async (db) => {
     await requireMigrated(db);
-    const result = await sealNow(db, signerFor(config), systemClock);
+    const result = await withSigner(config, (signer) => sealNow(db, signer, systemClock));
     if (result.streams.length === 0) out('Nothing to seal: every finished entry is already chained.');
     for (const s of result.streams) out(`Sealed ${s.sealed} entries of "${s.stream}"; head now position ${s.position}, hash ${s.headHash}`);
     return 0;
@@ -267,12 +275,12 @@ async function restore(config: Config, file: string | undefined): Promise<number
   }
   out(`Restored ${source} into ${describeDb(config)}.`);
   const keys = resolve(config.keysDir);
-  if (!existsSync(keys) || !readdirSync(keys).some((f) => f.endsWith('.key.pem'))) {
+  if (config.SIGNER === 'file' && (!existsSync(keys) || !readdirSync(keys).some((f) => f.endsWith('.key.pem')))) {
     out(`No signing keys in ${keys}: copy the key folder of the backed-up installation there (or set KEYS_DIR),`);
     out('otherwise the checkpoints cannot be verified.');
   }
   out('Verifying the audit chains…');
-  return withDb(config, async (db) => verifyStreams(db, signerFor(config), await streamsOf(db), {}, false));
+  return withDb(config, async (db) => withSigner(config, async (signer) => verifyStreams(db, signer, await streamsOf(db), {}, false)));
 }
 
 async function licencesImport(config: Config, args: string[]): Promise<number> {
@@ -300,15 +308,17 @@ async function licencesImport(config: Config, args: string[]): Promise<number> {
     await requireMigrated(db);
     let report: Awaited<ReturnType<typeof importLicences>>;
     try {
-      report = await importLicences(
-        { db, signer: signerFor(config), clock: systemClock, config },
-        {
-          text: readFileSync(path, 'utf8'),
-          format,
-          typeCode: values.type as string,
-          departmentId: values.department as string,
-          itemCode: values.item,
-        },
+      report = await withSigner(config, (signer) =>
+        importLicences(
+          { db, signer, clock: systemClock, config },
+          {
+            text: readFileSync(path, 'utf8'),
+            format,
+            typeCode: values.type as string,
+            departmentId: values.department as string,
+            itemCode: values.item,
+          },
+        ),
       );
     } catch (error) {
       if (error instanceof ImportFileError || (error as { code?: string }).code === 'IDENTITY_DEPARTMENT_NOT_FOUND') {
@@ -334,13 +344,8 @@ async function licencesRotateKey(config: Config, args: string[]): Promise<number
   return withDb(config, async (db) => {
     await requireMigrated(db);
     try {
-      const { keyId, previousKeyId } = await rotateIssuerKey(
-        { db, signer: signerFor(config), clock: systemClock, config },
-        values.department as string,
-        {
-          type: 'system',
-          id: 'cli',
-        },
+      const { keyId, previousKeyId } = await withSigner(config, (signer) =>
+        rotateIssuerKey({ db, signer, clock: systemClock, config }, values.department as string, { type: 'system', id: 'cli' }),
       );
       out(`New signing key ${keyId} for ${values.department} (previous: ${previousKeyId ?? 'none'}); earlier licences keep verifying.`);
       out('Restart running servers so they sign new licences with it.');

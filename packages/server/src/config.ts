@@ -41,6 +41,18 @@ const configSchema = z.object({
   /** Folder holding Ed25519 signing keys (never stored in the database). */
   KEYS_DIR: z.string().default(''),
   /**
+   * Where the Ed25519 signing keys live: `file` (PEM files in KEYS_DIR) or `pkcs11` (a hardware
+   * security module or SoftHSM token, through the PKCS11_* settings; keys never leave it).
+   */
+  SIGNER: z.enum(['file', 'pkcs11']).default('file'),
+  /** SIGNER=pkcs11: path of the token's PKCS#11 library, e.g. `/usr/lib/softhsm/libsofthsm2.so`. */
+  PKCS11_MODULE: z.string().default(''),
+  /** SIGNER=pkcs11: the token's label (preferred: slot ids may change), or else its slot id. */
+  PKCS11_TOKEN_LABEL: z.string().default(''),
+  PKCS11_SLOT: z.coerce.number().int().min(0).optional(),
+  /** SIGNER=pkcs11: the token's user PIN. Put it in the environment from the city's secret store; never in a file in the repo. */
+  PKCS11_PIN: z.string().default(''),
+  /**
    * The address people and verifiers reach the platform at (scheme, host, port; no path). E-licence
    * issuers are `did:web` identifiers under it, and QR codes and share links point to it (a QR
    * code opens `<PUBLIC_ORIGIN>/licences/verify`). Unset: `http://localhost:<PORT>`, this server.

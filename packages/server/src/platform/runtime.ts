@@ -6,7 +6,8 @@ import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open-db.ts';
 import { createJobs } from './jobs/jobs.ts';
-import { createKeyStoreSigner } from './signing/signing.ts';
+import { openSigner } from './signing/open-signer.ts';
+import type { Signer } from './signing/signing.ts';
 
 export type Runtime = { app: App; db: Db; close(): Promise<void> };
 
@@ -16,11 +17,12 @@ export type Runtime = { app: App; db: Db; close(): Promise<void> };
  */
 export async function startRuntime(config: Config, options: { clock?: Clock; db?: Db } = {}): Promise<Runtime> {
   const db = options.db ?? (await openDb(config));
+  let signer: Signer | undefined;
   try {
     await migrate(db);
+    signer = await openSigner(config);
     const jobs = createJobs(db, { runWorkers: config.JOBS_ENABLED });
     await jobs.start();
-    const signer = createKeyStoreSigner(config.DATA_DIR.startsWith('memory://') ? undefined : config.keysDir);
     const app = await buildApp({ config, db, jobs, signer, ...(options.clock ? { clock: options.clock } : {}) });
     await registerJobs(app.platform);
     // Chains audit entries and signs checkpoints in the background; runs wherever jobs run.
@@ -33,11 +35,13 @@ export async function startRuntime(config: Config, options: { clock?: Clock; db?
       async close() {
         await app.close();
         await sealer?.stop();
+        await signer?.close();
         await jobs.stop();
         await db.close();
       },
     };
   } catch (error) {
+    await signer?.close().catch(() => {});
     await db.close().catch(() => {});
     throw error;
   }

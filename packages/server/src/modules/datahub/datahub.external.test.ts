@@ -19,7 +19,7 @@ const ginaRecords = [{ id_number: family.gina.idNumber, vaccine: '乙型肝炎�
 
 async function launch(): Promise<ProviderProcess> {
   const { signer } = w.app.platform;
-  const { keyId } = signer.privateKey(HUB_KEY_PURPOSE);
+  const keyId = await signer.currentKeyId(HUB_KEY_PURPOSE);
   const hubKey = signer.publicKeys(HUB_KEY_PURPOSE).find((k) => k.keyId === keyId);
   return startProvider({
     hubPublicKeyPem: hubKey?.publicKeyPem ?? '',
@@ -135,7 +135,7 @@ describe('a department system over HTTP', () => {
       method: 'POST',
       body,
       headers: {
-        [H.keyId]: w.app.platform.signer.privateKey(HUB_KEY_PURPOSE).keyId,
+        [H.keyId]: await w.app.platform.signer.currentKeyId(HUB_KEY_PURPOSE),
         [H.timestamp]: w.clock.now().toISOString(),
         [H.nonce]: randomBytes(16).toString('hex'),
         [H.digest]: sha256Hex(body),

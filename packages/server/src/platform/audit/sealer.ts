@@ -111,16 +111,37 @@ export async function sealNow(db: Db, signer: Signer, clock: Clock): Promise<Sea
     }
     await tx.query('close audit_unsealed');
 
-    const streams: SealedStream[] = [];
-    for (const head of heads.values()) {
-      const payload = checkpointPayload({ stream: head.stream, position: head.position, headHash: head.hash, signedAt: sealedAt });
-      const { keyId, signature } = signer.sign(CHECKPOINT_KEY_PURPOSE, payload);
+    // One checkpoint per stream that grew, signed together (with an HSM or KMS each signature is a
+    // round trip) and inserted in one statement.
+    const grown = [...heads.values()];
+    const signatures = await Promise.all(
+      grown.map((head) =>
+        signer.sign(
+          CHECKPOINT_KEY_PURPOSE,
+          checkpointPayload({ stream: head.stream, position: head.position, headHash: head.hash, signedAt: sealedAt }),
+        ),
+      ),
+    );
+    if (grown.length > 0) {
       await tx.query(
-        `insert into audit_checkpoint (stream, position, head_hash, signed_at, key_id, signature) values ($1, $2, $3, $4, $5, $6)`,
-        [head.stream, head.position, head.hash, sealedAt, keyId, signature],
+        `insert into audit_checkpoint (stream, position, head_hash, signed_at, key_id, signature)
+         select s, p, h, $4::timestamptz, k, g from unnest($1::text[], $2::bigint[], $3::text[], $5::text[], $6::text[]) as t(s, p, h, k, g)`,
+        [
+          grown.map((h) => h.stream),
+          grown.map((h) => h.position),
+          grown.map((h) => h.hash),
+          sealedAt,
+          signatures.map((g) => g.keyId),
+          signatures.map((g) => g.signature),
+        ],
       );
-      streams.push({ stream: head.stream, sealed: head.sealed, position: head.position, headHash: head.hash });
     }
+    const streams: SealedStream[] = grown.map((head) => ({
+      stream: head.stream,
+      sealed: head.sealed,
+      position: head.position,
+      headHash: head.hash,
+    }));
     if (compareXid(xmin, from) > 0) {
       await tx.query(
         `insert into audit_seal_state (singleton, sealed_below, updated_at) values (true, $1::xid8, $2)

@@ -233,7 +233,7 @@ describe('tamper evidence: an attacker with database access', () => {
           stream,
         ]);
         if (!head || !cp) throw new Error('setup');
-        const forged = theirs.sign('audit', checkpointPayload({ stream, position: 3, headHash: head.hash, signedAt: cp.signed_at }));
+        const forged = await theirs.sign('audit', checkpointPayload({ stream, position: 3, headHash: head.hash, signedAt: cp.signed_at }));
         await tx.query('update audit_checkpoint set head_hash = $2, key_id = $3, signature = $4 where stream = $1 and position = 3', [
           stream,
           head.hash,

@@ -3,32 +3,90 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 
 /**
- * Ed25519 signing keys, kept outside the database: PEM files in the keys folder (mode 0600), or in
- * memory for tests. Each purpose (`audit`, a department's licence issuer, …) has a current key and
- * may keep older ones for verification after rotation. A hardware module or KMS plugs in by
- * implementing `Signer` with the same four functions; private keys never leave it.
+ * Ed25519 signing keys, one current key per purpose (`audit`, a department's licence issuer, …)
+ * plus the older ones, kept for verification after rotation. The interface never returns private
+ * key material, so a hardware module or a KMS implements it as well as the file store below:
+ * signing is asynchronous (a round trip to the device or service), public keys and verification
+ * are local (an adapter keeps the public keys it has read or made). See README.md.
  */
 export type PublicKeyInfo = { keyId: string; purpose: string; publicKeyPem: string; publicKeyJwk: JsonWebKey };
 
+type Signature = { keyId: string; signature: string };
+
 export type Signer = {
-  /** Signs with the purpose's current key (created on first use). */
-  sign(purpose: string, data: Uint8Array | string): { keyId: string; signature: string };
+  /** Signs with the purpose's current key (created on first use); `signature` is base64. */
+  sign(purpose: string, data: Uint8Array | string): Promise<Signature>;
+  /** The key id `sign` uses now (the key is created on first use). */
+  currentKeyId(purpose: string): Promise<string>;
+  /** Checks a base64 signature with a key this signer holds or held (any purpose); false for an unknown key. */
   verify(keyId: string, data: Uint8Array | string, signatureB64: string): boolean;
+  /** Public halves of every key, current and rotated, of one purpose or all. */
   publicKeys(purpose?: string): PublicKeyInfo[];
-  /** Makes a new current key for the purpose; older keys still verify. */
-  rotate(purpose: string): string;
-  /** The private key object for libraries that sign themselves (JOSE); never exported. */
-  privateKey(purpose: string): { keyId: string; key: KeyObject };
+  /** Makes a new current key for the purpose and returns its id; older keys still verify. */
+  rotate(purpose: string): Promise<string>;
+  /** Releases the device or connection (a no-op for files). */
+  close(): Promise<void>;
 };
 
-type KeyEntry = { keyId: string; purpose: string; privateKey: KeyObject; publicKey: KeyObject; createdAt: number };
+/** A purpose names key files and token labels: lower-case letters, digits and dashes. */
+export const isPurpose = (purpose: string) => /^[a-z0-9][a-z0-9-]{0,62}$/.test(purpose);
 
-function keyIdOf(publicKey: KeyObject, purpose: string): string {
+export function checkPurpose(purpose: string): void {
+  if (!isPurpose(purpose)) throw new Error(`invalid key purpose ${purpose}`);
+}
+
+/** `<purpose>-<16 hex of sha256(SPKI DER)>`: the same id for the same key in every adapter. */
+export function keyIdOf(publicKey: KeyObject, purpose: string): string {
   const raw = publicKey.export({ format: 'der', type: 'spki' });
   return `${purpose}-${createHash('sha256').update(raw).digest('hex').slice(0, 16)}`;
 }
 
-/** `dir` undefined: keys live in memory only (tests). */
+export function publicKeyInfo(keyId: string, purpose: string, publicKey: KeyObject): PublicKeyInfo {
+  return {
+    keyId,
+    purpose,
+    publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    publicKeyJwk: publicKey.export({ format: 'jwk' }),
+  };
+}
+
+export const toBuffer = (data: Uint8Array | string) => (typeof data === 'string' ? Buffer.from(data) : data);
+
+export function verifyWith(publicKey: KeyObject | undefined, data: Uint8Array | string, signatureB64: string): boolean {
+  if (!publicKey) return false;
+  try {
+    return verify(null, toBuffer(data), publicKey, Buffer.from(signatureB64, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Signs bytes that name the signing key (a JWS header's `kid`, a request's key-id line): reads the
+ * current key id, builds the bytes with it and signs. Should a rotation land between the two calls,
+ * the signature names another key than the bytes, so it builds and signs again.
+ */
+export async function signNamingKey(
+  signer: Signer,
+  purpose: string,
+  build: (keyId: string) => Uint8Array | string,
+): Promise<Signature & { data: Uint8Array | string }> {
+  let keyId = await signer.currentKeyId(purpose);
+  for (let attempt = 0; ; attempt++) {
+    const data = build(keyId);
+    const signed = await signer.sign(purpose, data);
+    if (signed.keyId === keyId) return { ...signed, data };
+    if (attempt >= 2) throw new Error(`the ${purpose} key keeps rotating while signing`);
+    keyId = signed.keyId;
+  }
+}
+
+type KeyEntry = { keyId: string; purpose: string; privateKey: KeyObject; publicKey: KeyObject; createdAt: number };
+
+/**
+ * PEM files in `dir` (mode 0600, `<purpose>__<created ms>.key.pem`), or memory only when `dir` is
+ * undefined (tests). The private keys stay inside this closure.
+ */
 export function createKeyStoreSigner(dir: string | undefined): Signer {
   const keys = new Map<string, KeyEntry>();
   const current = new Map<string, KeyEntry>();
@@ -47,7 +105,7 @@ export function createKeyStoreSigner(dir: string | undefined): Signer {
   }
 
   function create(purpose: string): KeyEntry {
-    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(purpose)) throw new Error(`invalid key purpose ${purpose}`);
+    checkPurpose(purpose);
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const createdAt = Math.max(Date.now(), (current.get(purpose)?.createdAt ?? 0) + 1);
     const entry: KeyEntry = { keyId: keyIdOf(publicKey, purpose), purpose, privateKey, publicKey, createdAt };
@@ -61,36 +119,22 @@ export function createKeyStoreSigner(dir: string | undefined): Signer {
   }
 
   const currentFor = (purpose: string) => current.get(purpose) ?? create(purpose);
-  const toBuffer = (data: Uint8Array | string) => (typeof data === 'string' ? Buffer.from(data) : data);
 
   return {
-    sign(purpose, data) {
+    async sign(purpose, data) {
       const entry = currentFor(purpose);
       return { keyId: entry.keyId, signature: sign(null, toBuffer(data), entry.privateKey).toString('base64') };
     },
-    verify(keyId, data, signatureB64) {
-      const entry = keys.get(keyId);
-      if (!entry) return false;
-      try {
-        return verify(null, toBuffer(data), entry.publicKey, Buffer.from(signatureB64, 'base64'));
-      } catch {
-        return false;
-      }
+    async currentKeyId(purpose) {
+      return currentFor(purpose).keyId;
     },
+    verify: (keyId, data, signatureB64) => verifyWith(keys.get(keyId)?.publicKey, data, signatureB64),
     publicKeys(purpose) {
       return [...keys.values()]
         .filter((k) => purpose === undefined || k.purpose === purpose)
-        .map((k) => ({
-          keyId: k.keyId,
-          purpose: k.purpose,
-          publicKeyPem: k.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
-          publicKeyJwk: k.publicKey.export({ format: 'jwk' }),
-        }));
+        .map((k) => publicKeyInfo(k.keyId, k.purpose, k.publicKey));
     },
-    rotate: (purpose) => create(purpose).keyId,
-    privateKey(purpose) {
-      const entry = currentFor(purpose);
-      return { keyId: entry.keyId, key: entry.privateKey };
-    },
+    rotate: async (purpose) => create(purpose).keyId,
+    close: async () => {},
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, type DataRecord } from '@tongban/domain';
 import type { Sql } from '../../../platform/db/db.ts';
-import type { Signer } from '../../../platform/signing/signing.ts';
+import { type Signer, signNamingKey } from '../../../platform/signing/signing.ts';
 import {
   protocolHeaders as H,
   type ProviderAnswer,
@@ -66,9 +66,7 @@ export async function callExternalProvider(
   const nonce = randomBytes(16).toString('hex');
   const digest = sha256Hex(body);
   // The key id is part of what is signed, so it is read before signing (the current key).
-  const { keyId } = signer.privateKey(HUB_KEY_PURPOSE);
-  const signed = signer.sign(
-    HUB_KEY_PURPOSE,
+  const signed = await signNamingKey(signer, HUB_KEY_PURPOSE, (keyId) =>
     requestSigningString({ method: 'POST', path: url.pathname, timestamp, nonce, digest, keyId }),
   );
 

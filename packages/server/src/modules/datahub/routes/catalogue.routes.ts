@@ -151,7 +151,7 @@ export function registerCatalogueRoutes(scope: FastifyInstance, platform: Platfo
     },
     async () => {
       // The current key exists from the first request on; make it exist for providers that ask first.
-      platform.signer.privateKey(HUB_KEY_PURPOSE);
+      await platform.signer.currentKeyId(HUB_KEY_PURPOSE);
       return {
         keys: platform.signer
           .publicKeys(HUB_KEY_PURPOSE)

@@ -94,7 +94,7 @@ export function registerPublicLicenceRoutes(scope: FastifyInstance, platform: Pl
       return reply
         .type('application/did+json')
         .header('cache-control', 'public, max-age=60')
-        .send(JSON.stringify(didDocument(platform.signer, origin, issuer)));
+        .send(JSON.stringify(await didDocument(platform.signer, origin, issuer)));
     },
   );
 
@@ -110,7 +110,7 @@ export function registerPublicLicenceRoutes(scope: FastifyInstance, platform: Pl
       return reply
         .type('application/jwk-set+json')
         .header('cache-control', 'public, max-age=60')
-        .send(JSON.stringify(jwks(platform.signer, issuer)));
+        .send(JSON.stringify(await jwks(platform.signer, issuer)));
     },
   );
 

@@ -108,10 +108,10 @@ export type LicencesWorld = TestApp & {
   issuedLicence(options?: CaseOptions): Promise<string>;
 };
 
-/** A fresh app (PGlite or PostgreSQL) with the fixtures loaded; the clock at Mon 2026-03-02 09:00 China time. */
-export async function createLicencesWorld(): Promise<LicencesWorld> {
+/** A fresh app (PGlite or PostgreSQL; `overrides` are config settings) with the fixtures loaded; the clock at Mon 2026-03-02 09:00 China time. */
+export async function createLicencesWorld(overrides: Record<string, string> = {}): Promise<LicencesWorld> {
   // Tests move the clock by days; sessions must outlive that.
-  const t = await createTestApp({ SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '100000' });
+  const t = await createTestApp({ SESSION_IDLE_MINUTES: '1000000', SESSION_ABSOLUTE_HOURS: '100000', ...overrides });
   await seedIdentityFixtures(t.app);
   const { db, clock } = t.app.platform;
   const passwordHash = await hashPassword(FIXTURE_PASSWORD);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { SignJWT } from 'jose';
-import type { Signer } from '../../../platform/signing/signing.ts';
+import { type Signer, signNamingKey } from '../../../platform/signing/signing.ts';
 import { contextUrl, type IssuerRow, purposeOf, statusListId, statusListUrl } from '../licences.shared.ts';
 
 /**
@@ -81,15 +80,22 @@ export function buildCredential(origin: string, input: CredentialInput): Record<
   };
 }
 
-/** Signs `payload` as a compact JWS with the issuer's current key. */
+const base64url = (json: unknown) => Buffer.from(JSON.stringify(json)).toString('base64url');
+
+/**
+ * Signs `payload` as a compact JWS with the issuer's current key. The signing input
+ * (`base64url(header).base64url(payload)`) goes to the platform signer, which never hands out the
+ * key (it may sit in an HSM); an Ed25519 signature over that input is the JWS signature (RFC 8037).
+ * The claims are the ones jose's SignJWT wrote before: the payload, then `iss` and `iat`.
+ */
 async function signJws(signer: Signer, issuer: IssuerRow, typ: string, payload: Record<string, unknown>, at: Date) {
-  const { keyId, key } = signer.privateKey(purposeOf(issuer.slug));
-  const jwt = await new SignJWT(payload)
-    .setProtectedHeader({ alg: 'EdDSA', typ, kid: `${issuer.did}#${keyId}`, ...(typ === 'vc+jwt' ? { cty: 'vc' } : {}) })
-    .setIssuer(issuer.did)
-    .setIssuedAt(seconds(at))
-    .sign(key);
-  return { jwt, keyId };
+  const claims = base64url({ ...payload, iss: issuer.did, iat: seconds(at) });
+  const signed = await signNamingKey(signer, purposeOf(issuer.slug), (keyId) => {
+    const header = { alg: 'EdDSA', typ, kid: `${issuer.did}#${keyId}`, ...(typ === 'vc+jwt' ? { cty: 'vc' } : {}) };
+    return `${base64url(header)}.${claims}`;
+  });
+  const jwt = `${signed.data as string}.${Buffer.from(signed.signature, 'base64').toString('base64url')}`;
+  return { jwt, keyId: signed.keyId };
 }
 
 /** A credential (licence or status list) as `vc+jwt`; `iss` repeats the issuer's DID, as VC-JOSE-COSE allows. */

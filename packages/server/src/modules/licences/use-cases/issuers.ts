@@ -50,7 +50,7 @@ export async function ensureIssuer(deps: Deps, sql: Sql, at: Date, departmentId:
     departmentId,
   ]);
   await createStatusLists(sql, at, departmentId, slug, 1);
-  deps.signer.privateKey(purposeOf(slug));
+  await deps.signer.currentKeyId(purposeOf(slug));
   return { department_id: departmentId, slug, did, name_zh: department.nameZh, name_en: department.nameEn };
 }
 
@@ -92,18 +92,18 @@ export function ed25519Multibase(jwk: JsonWebKey): string {
 export type IssuerKey = { keyId: string; vmId: string; current: boolean; jwk: JsonWebKey };
 
 /** The issuer's keys, current first, as the signer holds them (older keys stay for verification). */
-export function issuerKeys(signer: Signer, issuer: IssuerRow): IssuerKey[] {
+export async function issuerKeys(signer: Signer, issuer: IssuerRow): Promise<IssuerKey[]> {
   const purpose = purposeOf(issuer.slug);
   const keys = signer.publicKeys(purpose);
   if (keys.length === 0) return [];
-  const current = signer.privateKey(purpose).keyId;
+  const current = await signer.currentKeyId(purpose);
   return keys
     .map((k) => ({ keyId: k.keyId, vmId: `${issuer.did}#${k.keyId}`, current: k.keyId === current, jwk: k.publicKeyJwk }))
     .sort((a, b) => Number(b.current) - Number(a.current));
 }
 
-export function didDocument(signer: Signer, origin: string, issuer: IssuerRow) {
-  const keys = issuerKeys(signer, issuer);
+export async function didDocument(signer: Signer, origin: string, issuer: IssuerRow) {
+  const keys = await issuerKeys(signer, issuer);
   return {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
     id: issuer.did,
@@ -129,8 +129,8 @@ export function didDocument(signer: Signer, origin: string, issuer: IssuerRow) {
   };
 }
 
-export function jwks(signer: Signer, issuer: IssuerRow) {
-  return { keys: issuerKeys(signer, issuer).map((k) => ({ ...k.jwk, kid: k.vmId, alg: 'EdDSA', use: 'sig' })) };
+export async function jwks(signer: Signer, issuer: IssuerRow) {
+  return { keys: (await issuerKeys(signer, issuer)).map((k) => ({ ...k.jwk, kid: k.vmId, alg: 'EdDSA', use: 'sig' })) };
 }
 
 /**
@@ -155,12 +155,12 @@ export async function resolveVerificationMethod(deps: Deps, vmId: string): Promi
     if (hash <= 0 || vmId.length > 300) return 'unknown_issuer';
     const issuer = await findIssuerByDid(deps.db, vmId.slice(0, hash));
     if (!issuer) return 'unknown_issuer';
-    const key = issuerKeys(deps.signer, issuer).find((k) => k.vmId === vmId);
+    const key = (await issuerKeys(deps.signer, issuer)).find((k) => k.vmId === vmId);
     if (!key) return 'unknown_issuer';
     resolved = { issuer, keyId: key.keyId, key: createPublicKey({ key: key.jwk as CryptoJwk, format: 'jwk' }) };
     cache.set(vmId, resolved);
   }
-  return { ...resolved, current: deps.signer.privateKey(purposeOf(resolved.issuer.slug)).keyId === resolved.keyId };
+  return { ...resolved, current: (await deps.signer.currentKeyId(purposeOf(resolved.issuer.slug))) === resolved.keyId };
 }
 
 /**
@@ -179,8 +179,8 @@ export async function rotateIssuerKey(
     throw new AppError('LICENCES_ISSUER_NOT_FOUND', `部门 ${departmentId} 尚未签发电子证照。This department has not issued licences.`);
   }
   const purpose = purposeOf(issuer.slug);
-  const previousKeyId = deps.signer.publicKeys(purpose).length > 0 ? deps.signer.privateKey(purpose).keyId : null;
-  const keyId = deps.signer.rotate(purpose);
+  const previousKeyId = deps.signer.publicKeys(purpose).length > 0 ? await deps.signer.currentKeyId(purpose) : null;
+  const keyId = await deps.signer.rotate(purpose);
   await deps.db.transaction(async (tx) => {
     await recordAudit(tx, deps.clock.now(), {
       actor: by,
