@@ -1,3 +1,4 @@
+import { auditZhCN } from '../../modules/audit/locales/zh-CN.ts';
 import { casesZhCN } from '../../modules/cases/locales/zh-CN.ts';
 import { catalogueZhCN } from '../../modules/catalogue/locales/zh-CN.ts';
 import { datahubZhCN } from '../../modules/datahub/locales/zh-CN.ts';
@@ -218,6 +219,7 @@ export const zhCN = {
   // Each feature module keeps its own strings in modules/<name>/locales/.
   catalogue: catalogueZhCN,
   cases: casesZhCN,
+  audit: auditZhCN,
   datahub: datahubZhCN,
   licences: licencesZhCN,
   permissions: {
