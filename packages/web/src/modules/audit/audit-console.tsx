@@ -3,10 +3,12 @@ import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@an
 import { AUDIT_EXPORT_MAX_ROWS } from '@tongban/domain';
 import { Alert, Button, Descriptions, Empty, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../ui/api-errors.ts';
+import { RecordCards } from '../../ui/record-cards.tsx';
 import { endOfCityDay, formatCityDateTime, startOfCityDay } from '../../ui/shanghai-time.ts';
+import { phoneQuery, useMediaQuery } from '../../ui/use-media-query.ts';
 import {
   type AuditEntry,
   type AuditSearch,
@@ -98,6 +100,7 @@ export function AuditConsole() {
   const [page, setPage] = useState(1);
   const entries = useAuditEntries(search, page, PAGE_SIZE);
   const verify = useVerifyChain();
+  const compact = useMediaQuery(phoneQuery);
 
   const apply = (v: SearchForm) => {
     setPage(1);
@@ -118,7 +121,7 @@ export function AuditConsole() {
     {
       title: t('audit.column.actor'),
       key: 'actor',
-      width: 170,
+      width: 200,
       render: (_v, e) => (
         <Flex vertical>
           <span className="tb-code">{e.actorId ?? '—'}</span>
@@ -126,7 +129,7 @@ export function AuditConsole() {
         </Flex>
       ),
     },
-    { title: t('audit.column.action'), key: 'action', render: (_v, e) => <span className="tb-code">{e.action}</span> },
+    { title: t('audit.column.action'), key: 'action', width: 250, render: (_v, e) => <span className="tb-code">{e.action}</span> },
     {
       title: t('audit.column.target'),
       key: 'target',
@@ -234,32 +237,48 @@ export function AuditConsole() {
         {verify.data && <VerifyResult report={verify.data} />}
       </div>
       {entries.isError && <Alert type="error" showIcon role="alert" title={errorMessage(t, entries.error)} />}
-      <Table
-        rowKey="id"
-        columns={columns}
-        dataSource={entries.data?.items ?? []}
-        loading={entries.isFetching}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
-        data-testid="audit-entries"
-        expandable={{
-          expandedRowRender: (e) => (
-            <Descriptions size="small" column={1} title={t('audit.detailOf', { id: e.id })}>
-              <Descriptions.Item label={t('audit.column.detail')}>
-                <pre className="tb-code tb-audit-detail">{JSON.stringify(e.detail, null, 2)}</pre>
-              </Descriptions.Item>
-              {e.requestId && <Descriptions.Item label={t('audit.requestId')}>{e.requestId}</Descriptions.Item>}
-            </Descriptions>
-          ),
-        }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: (page - 1) * PAGE_SIZE + (entries.data?.items.length ?? 0) + (entries.data?.hasMore ? 1 : 0),
-          showSizeChanger: false,
-          onChange: setPage,
-        }}
-      />
+      {compact ? (
+        <RecordCards
+          items={entries.data?.items ?? []}
+          keyOf={(e) => e.id}
+          headingOf={(e) => formatCityDateTime(e.occurredAt, lang)}
+          factsOf={(e) => [
+            ...columns.slice(1).map((c, i) => ({ label: String(c.title), value: c.render?.(undefined, e, i) as ReactNode })),
+            { label: t('audit.column.detail'), value: <span className="tb-code">{JSON.stringify(e.detail)}</span> },
+          ]}
+          empty={t('audit.empty')}
+          loading={entries.isFetching}
+          testId="audit-entries"
+          paging={{ page, hasMore: entries.data?.hasMore ?? false, onPage: setPage, previous: t('audit.previous'), next: t('audit.next') }}
+        />
+      ) : (
+        <Table
+          rowKey="id"
+          columns={columns}
+          dataSource={entries.data?.items ?? []}
+          loading={entries.isFetching}
+          scroll={{ x: 1100 }}
+          locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
+          data-testid="audit-entries"
+          expandable={{
+            expandedRowRender: (e) => (
+              <Descriptions size="small" column={1} title={t('audit.detailOf', { id: e.id })}>
+                <Descriptions.Item label={t('audit.column.detail')}>
+                  <pre className="tb-code tb-audit-detail">{JSON.stringify(e.detail, null, 2)}</pre>
+                </Descriptions.Item>
+                {e.requestId && <Descriptions.Item label={t('audit.requestId')}>{e.requestId}</Descriptions.Item>}
+              </Descriptions>
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: (page - 1) * PAGE_SIZE + (entries.data?.items.length ?? 0) + (entries.data?.hasMore ? 1 : 0),
+            showSizeChanger: false,
+            onChange: setPage,
+          }}
+        />
+      )}
     </Flex>
   );
 }

@@ -1,10 +1,12 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Form, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../ui/api-errors.ts';
+import { RecordCards } from '../../ui/record-cards.tsx';
 import { endOfCityDay, formatCityDateTime, startOfCityDay } from '../../ui/shanghai-time.ts';
+import { phoneQuery, useMediaQuery } from '../../ui/use-media-query.ts';
 import { fieldLabel } from './field-labels.ts';
 import { type DataResource, type UsageEntry, type UsageFilters, useResourceUsage } from './officer.api.ts';
 
@@ -20,6 +22,7 @@ export function OfficerExchanges({ resources }: { resources: DataResource[] }) {
   const [filters, setFilters] = useState<UsageFilters>({ page: 1, pageSize: PAGE_SIZE });
   const usage = useResourceUsage(filters);
   const sep = t('datahub.citizen.listSeparator');
+  const compact = useMediaQuery(phoneQuery);
 
   const apply = (values: FilterForm) =>
     setFilters({
@@ -32,10 +35,11 @@ export function OfficerExchanges({ resources }: { resources: DataResource[] }) {
     });
 
   const columns: ColumnsType<UsageEntry> = [
-    { title: t('datahub.officer.exchanges.at'), key: 'at', width: 170, render: (_v, e) => formatCityDateTime(e.at, lang) },
+    { title: t('datahub.officer.exchanges.at'), key: 'at', width: 120, render: (_v, e) => formatCityDateTime(e.at, lang) },
     {
       title: t('datahub.officer.exchanges.resource'),
       key: 'resource',
+      width: 180,
       render: (_v, e) => (
         <Flex vertical>
           <span>{e.resourceName ? (lang.startsWith('zh') ? e.resourceName.zh : e.resourceName.en) : e.resource}</span>
@@ -46,13 +50,14 @@ export function OfficerExchanges({ resources }: { resources: DataResource[] }) {
     {
       title: t('datahub.officer.exchanges.consumer'),
       key: 'consumer',
+      width: 220,
       render: (_v, e) => (
         <Flex vertical>
           <span>{e.consumerDepartmentName ?? e.consumerDepartmentId ?? t('datahub.citizen.unknownDepartment')}</span>
           <span className="tb-muted" data-testid="exchange-staff">
             {e.actorType === 'staff'
-              ? `${t('datahub.officer.exchanges.staff')}：${e.actorName ?? ''} ${e.actorId ? `(${e.actorId})` : ''}`.trim()
-              : t('datahub.officer.exchanges.notStaff', { type: e.actorType })}
+              ? t('datahub.officer.exchanges.staff', { name: [e.actorName, e.actorId && `(${e.actorId})`].filter(Boolean).join(' ') })
+              : t(`datahub.officer.exchanges.actorTypes.${e.actorType === 'system' || e.actorType === 'anonymous' ? e.actorType : 'user'}`)}
           </span>
         </Flex>
       ),
@@ -67,11 +72,11 @@ export function OfficerExchanges({ resources }: { resources: DataResource[] }) {
         </Flex>
       ),
     },
-    { title: t('datahub.officer.exchanges.dataSubject'), key: 'subject', width: 190, render: (_v, e) => <code>{e.subject}</code> },
+    { title: t('datahub.officer.exchanges.dataSubject'), key: 'subject', width: 180, render: (_v, e) => <code>{e.subject}</code> },
     {
       title: t('datahub.officer.exchanges.result'),
       key: 'result',
-      width: 150,
+      width: 130,
       render: (_v, e) => (
         <Flex vertical gap={2}>
           {e.result === 'ok' ? (
@@ -132,23 +137,42 @@ export function OfficerExchanges({ resources }: { resources: DataResource[] }) {
         </Form.Item>
       </Form>
       {usage.isError && <Alert type="error" showIcon role="alert" title={errorMessage(t, usage.error)} />}
-      <Table
-        rowKey="id"
-        columns={columns}
-        dataSource={usage.data?.items ?? []}
-        loading={usage.isFetching}
-        scroll={{ x: 1100 }}
-        locale={{ emptyText: <Empty description={t('datahub.officer.exchanges.empty')} /> }}
-        data-testid="officer-exchanges"
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          // The API pages with "has more"; one page beyond the current one is enough to go on.
-          total: (filters.page - 1) * filters.pageSize + (usage.data?.items.length ?? 0) + (usage.data?.hasMore ? 1 : 0),
-          showSizeChanger: false,
-          onChange: (page) => setFilters((f) => ({ ...f, page })),
-        }}
-      />
+      {compact ? (
+        <RecordCards
+          items={usage.data?.items ?? []}
+          keyOf={(e) => e.id}
+          headingOf={(e) => formatCityDateTime(e.at, lang)}
+          factsOf={(e) => columns.slice(1).map((c, i) => ({ label: String(c.title), value: c.render?.(undefined, e, i) as ReactNode }))}
+          empty={t('datahub.officer.exchanges.empty')}
+          loading={usage.isFetching}
+          testId="officer-exchanges"
+          paging={{
+            page: filters.page,
+            hasMore: usage.data?.hasMore ?? false,
+            onPage: (page) => setFilters((f) => ({ ...f, page })),
+            previous: t('datahub.officer.exchanges.previous'),
+            next: t('datahub.officer.exchanges.next'),
+          }}
+        />
+      ) : (
+        <Table
+          rowKey="id"
+          columns={columns}
+          dataSource={usage.data?.items ?? []}
+          loading={usage.isFetching}
+          scroll={{ x: 1150 }}
+          locale={{ emptyText: <Empty description={t('datahub.officer.exchanges.empty')} /> }}
+          data-testid="officer-exchanges"
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            // The API pages with "has more"; one page beyond the current one is enough to go on.
+            total: (filters.page - 1) * filters.pageSize + (usage.data?.items.length ?? 0) + (usage.data?.hasMore ? 1 : 0),
+            showSizeChanger: false,
+            onChange: (page) => setFilters((f) => ({ ...f, page })),
+          }}
+        />
+      )}
     </Flex>
   );
 }

@@ -70,7 +70,8 @@ async function toEntries(sql: Sql, rows: ExchangeRow[], forOfficer: boolean): Pr
     consumerDepartmentId: r.consumer_department_id,
     consumerDepartmentName: r.consumer_department_id ? (names.get(r.consumer_department_id) ?? null) : null,
     actorType: r.actor_type,
-    actorId: forOfficer ? r.actor_id : null,
+    // Only staff are named: a person's own account id would undo the masking of the subject.
+    actorId: forOfficer && r.actor_type === 'staff' ? r.actor_id : null,
     actorName: forOfficer && r.actor_type === 'staff' && r.actor_id ? (staff.get(r.actor_id) ?? null) : null,
     fields: r.fields,
     purpose: r.purpose,

@@ -62,8 +62,6 @@ export const auditEnUS = {
     button: 'Export CSV',
     help: 'Exports every entry of the current search (at most {{max}}, newest first) as UTF-8 that Excel opens directly, times in Beijing time. The export itself is recorded in the audit log.',
   },
-  pages: 'Pages',
   previous: 'Previous page',
   next: 'Next page',
-  page: 'Page {{page}}',
 };

@@ -62,8 +62,6 @@ export const auditZhCN = {
     button: '导出 CSV',
     help: '导出当前查询条件下的全部记录（最多 {{max}} 条，最新的在前），UTF-8 编码，可直接用 Excel 打开，时间为北京时间。导出本身也会记入审计日志。',
   },
-  pages: '翻页',
   previous: '上一页',
   next: '下一页',
-  page: '第 {{page}} 页',
 };

@@ -3,7 +3,7 @@ export const datahubOfficerEnUS = {
   nav: 'Data sharing',
   title: 'Data sharing',
   intro:
-    'Your department’s data resources and their fields, the sharing requests of other departments, and every use of your department’s data (which department, which staff member, for what purpose and case).',
+    'Your department's data resources and their fields, the sharing requests of other departments, and every use of your department's data (which department, which staff member, for what purpose and case).',
   tabs: { resources: 'Resources', grants: 'Grant requests', exchanges: 'Exchange log' },
   resources: {
     empty: 'Your department has not registered any data resources yet.',
@@ -77,8 +77,8 @@ export const datahubOfficerEnUS = {
     reset: 'Reset',
     at: 'Time (Beijing)',
     consumer: 'Used by',
-    staff: 'Staff member',
-    notStaff: 'Not staff ({{type}})',
+    staff: 'Staff member: {{name}}',
+    actorTypes: { user: 'The person or enterprise', system: 'System', anonymous: 'Anonymous' },
     purpose: 'Purpose',
     case: 'Case',
     result: 'Result',
@@ -87,5 +87,7 @@ export const datahubOfficerEnUS = {
     fields: 'Fields',
     ok: 'Succeeded',
     refused: 'Refused: {{code}}',
+    previous: 'Previous page',
+    next: 'Next page',
   },
 };

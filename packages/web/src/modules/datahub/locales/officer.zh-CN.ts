@@ -68,8 +68,8 @@ export const datahubOfficerZhCN = {
     reset: '重置',
     at: '时间（北京时间）',
     consumer: '使用部门',
-    staff: '工作人员',
-    notStaff: '非工作人员（{{type}}）',
+    staff: '工作人员：{{name}}',
+    actorTypes: { user: '群众或企业本人', system: '系统', anonymous: '匿名' },
     purpose: '用途',
     case: '办件',
     result: '结果',
@@ -78,5 +78,7 @@ export const datahubOfficerZhCN = {
     fields: '字段',
     ok: '成功',
     refused: '拒绝：{{code}}',
+    previous: '上一页',
+    next: '下一页',
   },
 };
