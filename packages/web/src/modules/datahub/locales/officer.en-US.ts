@@ -3,7 +3,7 @@ export const datahubOfficerEnUS = {
   nav: 'Data sharing',
   title: 'Data sharing',
   intro:
-    'Your department's data resources and their fields, the sharing requests of other departments, and every use of your department's data (which department, which staff member, for what purpose and case).',
+    "Your department's data resources and their fields, the sharing requests of other departments, and every use of your department's data (which department, which staff member, for what purpose and case).",
   tabs: { resources: 'Resources', grants: 'Grant requests', exchanges: 'Exchange log' },
   resources: {
     empty: 'Your department has not registered any data resources yet.',
