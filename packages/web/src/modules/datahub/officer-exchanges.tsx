@@ -50,7 +50,7 @@ export function OfficerExchanges({ resources }: { resources: DataResource[] }) {
     {
       title: t('datahub.officer.exchanges.consumer'),
       key: 'consumer',
-      width: 220,
+      width: 200,
       render: (_v, e) => (
         <Flex vertical>
           <span>{e.consumerDepartmentName ?? e.consumerDepartmentId ?? t('datahub.citizen.unknownDepartment')}</span>
@@ -72,7 +72,7 @@ export function OfficerExchanges({ resources }: { resources: DataResource[] }) {
         </Flex>
       ),
     },
-    { title: t('datahub.officer.exchanges.dataSubject'), key: 'subject', width: 180, render: (_v, e) => <code>{e.subject}</code> },
+    { title: t('datahub.officer.exchanges.dataSubject'), key: 'subject', width: 170, render: (_v, e) => <code>{e.subject}</code> },
     {
       title: t('datahub.officer.exchanges.result'),
       key: 'result',
@@ -95,6 +95,7 @@ export function OfficerExchanges({ resources }: { resources: DataResource[] }) {
       <Form
         form={form}
         name="exchange-filters"
+        initialValues={{ resource: '' }}
         layout="vertical"
         className="tb-watch-filters"
         onFinish={apply}
@@ -115,9 +116,10 @@ export function OfficerExchanges({ resources }: { resources: DataResource[] }) {
         </Form.Item>
         <Form.Item name="resource" label={t('datahub.officer.exchanges.resource')}>
           <Select
-            allowClear
-            placeholder={t('datahub.officer.exchanges.anyResource')}
-            options={resources.map((r) => ({ value: r.code, label: lang.startsWith('zh') ? r.name.zh : r.name.en }))}
+            options={[
+              { value: '', label: t('datahub.officer.exchanges.anyResource') },
+              ...resources.map((r) => ({ value: r.code, label: lang.startsWith('zh') ? r.name.zh : r.name.en })),
+            ]}
           />
         </Form.Item>
         <Form.Item label=" " className="tb-watch-filter-buttons">
@@ -160,7 +162,7 @@ export function OfficerExchanges({ resources }: { resources: DataResource[] }) {
           columns={columns}
           dataSource={usage.data?.items ?? []}
           loading={usage.isFetching}
-          scroll={{ x: 1150 }}
+          scroll={{ x: 1000 }}
           locale={{ emptyText: <Empty description={t('datahub.officer.exchanges.empty')} /> }}
           data-testid="officer-exchanges"
           pagination={{
