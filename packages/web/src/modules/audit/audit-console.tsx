@@ -117,11 +117,11 @@ export function AuditConsole() {
   };
 
   const columns: ColumnsType<AuditEntry> = [
-    { title: t('audit.column.at'), key: 'at', width: 170, render: (_v, e) => formatCityDateTime(e.occurredAt, lang) },
+    { title: t('audit.column.at'), key: 'at', width: 130, render: (_v, e) => formatCityDateTime(e.occurredAt, lang) },
     {
       title: t('audit.column.actor'),
       key: 'actor',
-      width: 200,
+      width: 170,
       render: (_v, e) => (
         <Flex vertical>
           <span className="tb-code">{e.actorId ?? '—'}</span>
@@ -129,7 +129,7 @@ export function AuditConsole() {
         </Flex>
       ),
     },
-    { title: t('audit.column.action'), key: 'action', width: 250, render: (_v, e) => <span className="tb-code">{e.action}</span> },
+    { title: t('audit.column.action'), key: 'action', width: 230, render: (_v, e) => <span className="tb-code">{e.action}</span> },
     {
       title: t('audit.column.target'),
       key: 'target',
@@ -152,7 +152,7 @@ export function AuditConsole() {
     {
       title: t('audit.column.position'),
       key: 'position',
-      width: 110,
+      width: 90,
       render: (_v, e) => (e.chainPosition === null ? <Tag>{t('audit.unsealed')}</Tag> : <span className="tb-code">{e.chainPosition}</span>),
     },
   ];
@@ -257,7 +257,7 @@ export function AuditConsole() {
           columns={columns}
           dataSource={entries.data?.items ?? []}
           loading={entries.isFetching}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1000 }}
           locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
           data-testid="audit-entries"
           expandable={{

@@ -1,9 +1,11 @@
 import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showErrorOnForm } from '../../ui/api-errors.ts';
+import { RecordCards } from '../../ui/record-cards.tsx';
 import { endOfCityDay, formatCityDateTime } from '../../ui/shanghai-time.ts';
+import { phoneQuery, useMediaQuery } from '../../ui/use-media-query.ts';
 import { fieldLabel } from './field-labels.ts';
 import { type Grant, type GrantStatus, useDecideGrant, useProviderGrants } from './officer.api.ts';
 
@@ -102,6 +104,7 @@ export function OfficerGrants() {
   const [pending, setPending] = useState<Pending>();
   const statusId = useId();
   const sep = t('datahub.citizen.listSeparator');
+  const compact = useMediaQuery(phoneQuery);
 
   const shown = (grants.data ?? []).filter((g) => !status || g.status === status);
   const actionsOf = (g: Grant) => {
@@ -204,16 +207,28 @@ export function OfficerGrants() {
         />
       </Flex>
       {grants.isError && <Alert type="error" showIcon role="alert" title={t('errors.INTERNAL')} />}
-      <Table
-        rowKey="id"
-        columns={columns}
-        dataSource={shown}
-        loading={grants.isFetching}
-        scroll={{ x: 980 }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: <Empty description={t('datahub.officer.grants.empty')} /> }}
-        data-testid="officer-grants"
-      />
+      {compact ? (
+        <RecordCards
+          items={shown}
+          keyOf={(g) => g.id}
+          headingOf={(g) => g.consumerDepartmentName ?? g.consumerDepartmentId}
+          factsOf={(g) => columns.slice(1).map((c, i) => ({ label: String(c.title), value: c.render?.(undefined, g, i) as ReactNode }))}
+          empty={t('datahub.officer.grants.empty')}
+          loading={grants.isFetching}
+          testId="officer-grants"
+        />
+      ) : (
+        <Table
+          rowKey="id"
+          columns={columns}
+          dataSource={shown}
+          loading={grants.isFetching}
+          scroll={{ x: 980 }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          locale={{ emptyText: <Empty description={t('datahub.officer.grants.empty')} /> }}
+          data-testid="officer-grants"
+        />
+      )}
       {pending && <DecisionModal pending={pending} onClose={() => setPending(undefined)} />}
     </Flex>
   );
