@@ -17,10 +17,19 @@ export const auditListQuerySchema = z.object({
   targetId: z.string().min(1).max(200).optional(),
   actorId: z.string().min(1).max(200).optional(),
   action: z.string().min(1).max(200).optional(),
+  /** Entries at or after this instant (ISO 8601 with an offset, e.g. `2026-03-02T00:00:00+08:00`). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Entries before this instant. */
+  to: z.iso.datetime({ offset: true }).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
+
+/** The CSV export takes the list's filters, without paging (it streams up to `AUDIT_EXPORT_MAX_ROWS`). */
+export const auditExportQuerySchema = auditListQuerySchema.omit({ page: true, pageSize: true });
+export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),

@@ -19,6 +19,9 @@ export const usageEntrySchema = z.object({
   consumerDepartmentId: z.string().nullable(),
   consumerDepartmentName: z.string().nullable(),
   actorType: z.string(),
+  /** The staff member (or account) who used the data: shown to data officers, null in the person's own log. */
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
   fields: z.array(z.string()),
   purpose: z.string().nullable(),
   itemCode: z.string().nullable(),
@@ -35,6 +38,21 @@ export const usagePageQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   resource: resourceCodeSchema.optional(),
 });
+/** The data officer's exchange log: the page filters plus a date range and a subject. */
+export const resourceUsageQuerySchema = usagePageQuerySchema.extend({
+  /** Exchanges at or after this instant (ISO 8601 with an offset). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Exchanges before this instant. */
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** A resident ID number or unified social credit code, in full (answers still show it masked). */
+  subject: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{18}$/, 'ID number or credit code: 18 letters or digits')
+    .optional(),
+});
+export type ResourceUsageQuery = z.infer<typeof resourceUsageQuerySchema>;
 export const usageListSchema = z.object({
   items: z.array(usageEntrySchema),
   page: z.number().int(),

@@ -1,7 +1,9 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BookOutlined,
+  DatabaseOutlined,
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -53,6 +55,20 @@ export const workbenchNav: readonly NavDefinition[] = [
     label: (t) => t('cases.workbench.nav.overdue'),
     icon: <AlertOutlined aria-hidden />,
     anyOf: ['cases.supervise'],
+  },
+  {
+    key: 'data',
+    path: '/workbench/data',
+    label: (t) => t('datahub.officer.nav'),
+    icon: <DatabaseOutlined aria-hidden />,
+    anyOf: ['datahub.manage', 'datahub.grant'],
+  },
+  {
+    key: 'audit',
+    path: '/workbench/audit',
+    label: (t) => t('audit.nav'),
+    icon: <AuditOutlined aria-hidden />,
+    anyOf: ['audit.read'],
   },
   {
     key: 'admin',

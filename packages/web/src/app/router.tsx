@@ -29,6 +29,8 @@ const WorkbenchCasePage = lazy(() => import('../pages/workbench/workbench-case-p
 const WorkbenchIntakePage = lazy(() => import('../pages/workbench/workbench-intake-page.tsx'));
 const WorkbenchOverduePage = lazy(() => import('../pages/workbench/workbench-overdue-page.tsx'));
 const WorkbenchLicencesPage = lazy(() => import('../pages/workbench/licences-page.tsx'));
+const WorkbenchDataOfficerPage = lazy(() => import('../pages/workbench/data-officer-page.tsx'));
+const WorkbenchAuditPage = lazy(() => import('../pages/workbench/audit-page.tsx'));
 
 const AdminShell = lazy(() => import('./shells/admin-shell.tsx'));
 const AdminIndexPage = lazy(() => import('../pages/admin/admin-index-page.tsx'));
@@ -83,6 +85,8 @@ const staffShells: RouteObject[] = [
       { path: 'intake', element: <WorkbenchIntakePage /> },
       { path: 'overdue', element: <WorkbenchOverduePage /> },
       { path: 'licences', element: <WorkbenchLicencesPage /> },
+      { path: 'data', element: <WorkbenchDataOfficerPage /> },
+      { path: 'audit', element: <WorkbenchAuditPage /> },
       { path: '*', element: <NotFoundPage homePath="/workbench" /> },
     ],
   },

@@ -33,3 +33,4 @@ export {
 export { type EnterpriseAccountImportRow, importEnterpriseAccounts } from './use-cases/enterprises.ts';
 export { hashPassword } from './use-cases/passwords.ts';
 export { getStaff, importStaff, type StaffImportRow } from './use-cases/staff.ts';
+export { staffNames } from './use-cases/staff-names.ts';

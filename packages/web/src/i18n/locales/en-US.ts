@@ -1,3 +1,4 @@
+import { auditEnUS } from '../../modules/audit/locales/en-US.ts';
 import { casesEnUS } from '../../modules/cases/locales/en-US.ts';
 import { catalogueEnUS } from '../../modules/catalogue/locales/en-US.ts';
 import { datahubEnUS } from '../../modules/datahub/locales/en-US.ts';
@@ -224,6 +225,7 @@ export const enUS: Resource<typeof zhCN> = {
   catalogue: catalogueEnUS,
   apiKeys: apiKeysEnUS,
   cases: casesEnUS,
+  audit: auditEnUS,
   datahub: datahubEnUS,
   licences: licencesEnUS,
   permissions: {

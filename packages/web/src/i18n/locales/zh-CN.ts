@@ -1,3 +1,4 @@
+import { auditZhCN } from '../../modules/audit/locales/zh-CN.ts';
 import { casesZhCN } from '../../modules/cases/locales/zh-CN.ts';
 import { catalogueZhCN } from '../../modules/catalogue/locales/zh-CN.ts';
 import { datahubZhCN } from '../../modules/datahub/locales/zh-CN.ts';
@@ -221,6 +222,7 @@ export const zhCN = {
   catalogue: catalogueZhCN,
   apiKeys: apiKeysZhCN,
   cases: casesZhCN,
+  audit: auditZhCN,
   datahub: datahubZhCN,
   licences: licencesZhCN,
   permissions: {

@@ -12,4 +12,5 @@ export {
   usePrefill,
 } from './datahub.api.ts';
 export { fieldLabel } from './field-labels.ts';
+export { DataOfficerConsole } from './officer-console.tsx';
 export { type PrefillOrigin, prefillOrigins } from './prefill-sources.ts';

@@ -1,4 +1,11 @@
-import { objectionBodySchema, objectionSchema, usageListSchema, usagePageQuerySchema, usageParamsSchema } from '@tongban/domain';
+import {
+  objectionBodySchema,
+  objectionSchema,
+  resourceUsageQuerySchema,
+  usageListSchema,
+  usagePageQuerySchema,
+  usageParamsSchema,
+} from '@tongban/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from '../../../platform/context.ts';
@@ -45,7 +52,8 @@ export function registerTransparencyRoutes(scope: FastifyInstance, platform: Pla
       schema: {
         tags,
         summary: '本部门数据资源的使用情况 Use of your department’s resources',
-        querystring: usagePageQuerySchema,
+        description: 'Filters: `resource`, `subject` (ID number or credit code, in full), `from` (inclusive) and `to` (exclusive).',
+        querystring: resourceUsageQuerySchema,
         response: { 200: usageListSchema },
       },
     },

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type ExchangeChannel, maskIdentifier, type UsageEntry } from '@tongban/domain';
+import { AppError, type ExchangeChannel, maskIdentifier, type ResourceUsageQuery, type UsageEntry } from '@tongban/domain';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
+import { staffNames } from '../../identity/index.ts';
 import { listAllGrantRows, statusAt } from './grants.ts';
 import { departmentNames, isHubCentre, iso, requireStaff, requireUser } from './shared.ts';
 
@@ -18,6 +19,7 @@ type ExchangeRow = {
   channel: ExchangeChannel;
   consumer_department_id: string | null;
   actor_type: string;
+  actor_id: string | null;
   resource_code: string;
   provider_department_id: string | null;
   fields: string[];
@@ -33,7 +35,7 @@ type ExchangeRow = {
   objection_at: Date | null;
 };
 
-const usageSelect = `select e.id, e.at, e.channel, e.consumer_department_id, e.actor_type, e.resource_code, e.provider_department_id, e.fields,
+const usageSelect = `select e.id, e.at, e.channel, e.consumer_department_id, e.actor_type, e.actor_id, e.resource_code, e.provider_department_id, e.fields,
     e.subject, e.purpose, e.item_code, e.case_id, e.result,
     coalesce(r.name_zh, e.resource_name_zh) as name_zh, coalesce(r.name_en, e.resource_name_en) as name_en,
     o.id as objection_id, o.status as objection_status, o.created_at as objection_at
@@ -43,11 +45,21 @@ const usageSelect = `select e.id, e.at, e.channel, e.consumer_department_id, e.a
 
 type Page = { page: number; pageSize: number; resource?: string | undefined };
 
-async function toEntries(sql: Sql, rows: ExchangeRow[], mask: boolean): Promise<UsageEntry[]> {
+/**
+ * `forOfficer`: subjects masked and the staff member named. The person's own log shows subjects in
+ * full and the department only: staff names stay inside government.
+ */
+async function toEntries(sql: Sql, rows: ExchangeRow[], forOfficer: boolean): Promise<UsageEntry[]> {
   const names = await departmentNames(
     sql,
     rows.map((r) => r.consumer_department_id),
   );
+  const staff = forOfficer
+    ? await staffNames(
+        sql,
+        rows.filter((r) => r.actor_type === 'staff').map((r) => r.actor_id),
+      )
+    : new Map();
   return rows.map((r) => ({
     id: r.id,
     at: iso(r.at),
@@ -58,12 +70,15 @@ async function toEntries(sql: Sql, rows: ExchangeRow[], mask: boolean): Promise<
     consumerDepartmentId: r.consumer_department_id,
     consumerDepartmentName: r.consumer_department_id ? (names.get(r.consumer_department_id) ?? null) : null,
     actorType: r.actor_type,
+    // Only staff are named: a person's own account id would undo the masking of the subject.
+    actorId: forOfficer && r.actor_type === 'staff' ? r.actor_id : null,
+    actorName: forOfficer && r.actor_type === 'staff' && r.actor_id ? (staff.get(r.actor_id) ?? null) : null,
     fields: r.fields,
     purpose: r.purpose,
     itemCode: r.item_code,
     caseId: r.case_id,
     result: r.result,
-    subject: mask ? maskIdentifier(r.subject) : r.subject,
+    subject: forOfficer ? maskIdentifier(r.subject) : r.subject,
     objection: r.objection_id ? { id: r.objection_id, status: r.objection_status ?? 'open', at: iso(r.objection_at as Date) } : null,
   }));
 }
@@ -189,15 +204,27 @@ export async function markObjectionForwarded(sql: Sql, at: Date, objectionId: st
 
 /**
  * Use of the caller's department's resources (the big-data centre: of all resources), newest
- * first, subjects masked.
+ * first, subjects masked, the staff member named; filtered by resource, subject (in full) and a
+ * date range (`from` inclusive, `to` exclusive).
  */
-export async function listResourceUsage(ctx: Ctx, q: Page) {
+export async function listResourceUsage(ctx: Ctx, q: ResourceUsageQuery) {
   const actor = requireStaff(ctx.actor);
   const all = isHubCentre(actor);
   const rows = await ctx.db.query<ExchangeRow>(
     `${usageSelect} where ($1 or e.provider_department_id = $2) and ($3::text is null or e.resource_code = $3)
-     order by e.at desc, e.id limit $4 offset $5`,
-    [all, actor.departmentId, q.resource ?? null, q.pageSize + 1, (q.page - 1) * q.pageSize],
+       and ($4::text is null or e.subject = $4)
+       and ($5::timestamptz is null or e.at >= $5) and ($6::timestamptz is null or e.at < $6)
+     order by e.at desc, e.id limit $7 offset $8`,
+    [
+      all,
+      actor.departmentId,
+      q.resource ?? null,
+      q.subject ?? null,
+      q.from ?? null,
+      q.to ?? null,
+      q.pageSize + 1,
+      (q.page - 1) * q.pageSize,
+    ],
   );
   return {
     items: await toEntries(ctx.db, rows.slice(0, q.pageSize), true),
