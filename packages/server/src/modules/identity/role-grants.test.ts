@@ -1,0 +1,73 @@
+import { buildTestCity, DEMO_PASSWORD } from '@tongban/seed';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshAddress } from '../../../test/fixtures/identity-fixtures.ts';
+import { createTestApp, type TestApp, TestClient } from '../../../test/harness.ts';
+import { seedCity } from '../../seed-demo.ts';
+
+/**
+ * Separation of duties in staff administration, against the seeded test city (the accounts the
+ * demo's `npm start` prints): issue 14, finding 1.
+ */
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ RATE_LIMIT_AUTH_PER_MINUTE: '100000' });
+  await seedCity(t.app.platform, buildTestCity());
+}, 120_000);
+afterAll(() => t.close());
+
+async function login(username: string): Promise<TestClient> {
+  const client = new TestClient(t.app, freshAddress());
+  const res = await client.post('/api/v1/auth/login', { kind: 'staff', username, password: DEMO_PASSWORD });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
+  return client;
+}
+
+describe('finding 1: a department administrator turning itself into a one-person office', () => {
+  it('refuses the department administrator granting itself every role but system_admin', async () => {
+    const admin = await login('deptadmin.samr');
+    const res = await admin.request('PATCH', '/api/v1/staff/staff-deptadmin.samr', {
+      roles: ['department_admin', 'supervisor', 'data_officer', 'approver', 'reviewer', 'window_clerk'],
+    });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'IDENTITY_ROLE_GRANT_FORBIDDEN', field: 'body.roles' });
+    // Not even one operational role for itself.
+    const self = await admin.request('PATCH', '/api/v1/staff/staff-deptadmin.samr', { roles: ['department_admin', 'approver'] });
+    expect(self.json()).toMatchObject({ code: 'IDENTITY_ROLE_GRANT_FORBIDDEN', field: 'body.roles' });
+    const me = (await admin.get('/api/v1/auth/me')).json() as { roles: string[] };
+    expect(me.roles).toEqual(['department_admin']);
+  });
+
+  it('refuses a second administrator (or a supervisor, data officer) created by a department administrator', async () => {
+    const admin = await login('deptadmin.samr');
+    for (const role of ['department_admin', 'supervisor', 'data_officer']) {
+      const res = await admin.post('/api/v1/staff', {
+        username: `second.${role}`,
+        name: '第二账号',
+        departmentId: 'SH-SAMR',
+        roles: [role],
+        password: 'Initial-2026x',
+      });
+      expect(res.statusCode, `${role}: ${res.body}`).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'IDENTITY_ROLE_GRANT_FORBIDDEN', field: 'body.roles' });
+    }
+    // An operational role for someone else is still the administrator's job.
+    const clerk = await admin.post('/api/v1/staff', {
+      username: 'second.clerk',
+      name: '新受理员',
+      departmentId: 'SH-SAMR',
+      roles: ['window_clerk'],
+      password: 'Initial-2026x',
+    });
+    expect(clerk.statusCode, clerk.body).toBe(201);
+  });
+
+  it('keeps the city-wide audit and exchange log to the auditor role', async () => {
+    const supervisor = await login('supervisor.samr');
+    expect((await supervisor.get('/api/v1/audit?stream=exchange')).statusCode).toBe(403);
+    const sysAdmin = await login('admin');
+    expect((await sysAdmin.get('/api/v1/audit?stream=exchange')).statusCode).toBe(403);
+    const auditor = await login('auditor');
+    expect((await auditor.get('/api/v1/audit?stream=exchange')).statusCode).toBe(200);
+  });
+});
