@@ -1,3 +1,4 @@
+import { stepPerformers } from './case-duties.ts';
 import type { SuspensionInterval } from './case-timing.ts';
 import type { LocalizedText, ProcessStep, ServiceItemContent } from './catalogue.ts';
 import { applicableSteps, type SituationAnswers } from './catalogue-situations.ts';
@@ -129,6 +130,8 @@ export type CaseAction = {
   kind: CaseActionKind;
   at: string;
   stepId?: string | undefined;
+  /** The staff member who took it, if one did (who performed which step: `case-duties.ts`). */
+  staffId?: string | undefined;
   payload: {
     toStepId?: string;
     procedure?: SpecialProcedure;
@@ -191,6 +194,8 @@ export type DerivedCaseState = {
   resultCollected: boolean;
   /** Number of steps passed (including repeated ones after a return). */
   stepsPassed: number;
+  /** Every step action a staff member took: who performed which step (distinct duties). */
+  performers: { stepId: string; staffId: string }[];
 };
 
 /** A bundle's parent has no steps of its own; its members each run their own plan. */
@@ -362,6 +367,7 @@ export function deriveCaseState(actions: readonly CaseAction[], plan: CasePlan):
     visits,
     resultCollected,
     stepsPassed,
+    performers: stepPerformers(actions),
   };
 }
 
