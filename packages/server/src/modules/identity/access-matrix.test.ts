@@ -89,6 +89,7 @@ const IDENTITY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'PATCH /api/v1/departments/:id': { permission: 'identity.departments.manage' },
   'GET /api/v1/staff': { permission: 'identity.staff.read' },
   'GET /api/v1/staff/:id': { permission: 'identity.staff.read' },
+  'GET /api/v1/staff/role-changes': { permission: 'identity.staff.read' },
   'POST /api/v1/staff': { permission: 'identity.staff.manage' },
   'PATCH /api/v1/staff/:id': { permission: 'identity.staff.manage' },
   'GET /api/v1/roles': 'staff',
@@ -117,6 +118,7 @@ const staffKeyOfRole: Record<StaffRole, StaffKey> = {
   dispatcher: 'dispatcher',
   supervisor: 'supervisor',
   system_admin: 'sysAdmin',
+  auditor: 'auditor',
 };
 
 type Principal = { label: string; kind: 'user' } | { label: string; kind: 'staff'; role: StaffRole };
