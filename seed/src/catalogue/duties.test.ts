@@ -65,6 +65,17 @@ describe('distinct duties over the demo catalogue', () => {
     expect(plans.size).toBeGreaterThan(10);
   });
 
+  it('never asks one department role for two distinct duties of a case (the demo city has one approver, reviewer… per department)', () => {
+    const clashes: string[] = [];
+    for (const { code, plan } of plans.values()) {
+      for (const a of plan.steps)
+        for (const b of plan.steps)
+          if (a.id < b.id && a.departmentId === b.departmentId && a.role === b.role && dutiesConflict(dutyOf(a), dutyOf(b)))
+            clashes.push(`${code}: ${a.id} and ${b.id} both ${a.role} of ${a.departmentId}`);
+    }
+    expect(clashes).toEqual([]);
+  });
+
   it('lets no single person perform two distinct-duty steps of one case, in every workflow shape', () => {
     let refusalsChecked = 0;
     let allowancesChecked = 0;
