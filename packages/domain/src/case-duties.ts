@@ -1,4 +1,4 @@
-import type { CaseAction, CasePlan, PlannedStep, StepKind } from './case-status.ts';
+import type { CasePlan, PlannedStep, StepKind } from './case-status.ts';
 
 /**
  * Distinct duties within one case (separation of duties, issue 14): each step of a plan is one
@@ -46,13 +46,6 @@ export function dutyOf(step: Pick<PlannedStep, 'kind'>): CaseDuty {
 
 export function dutiesConflict(a: CaseDuty, b: CaseDuty): boolean {
   return distinctDuties.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
-}
-
-/** Who performed which step: every step action a staff member took. */
-export function stepPerformers(actions: readonly CaseAction[]): { stepId: string; staffId: string }[] {
-  const out: { stepId: string; staffId: string }[] = [];
-  for (const a of actions) if (a.stepId !== undefined && a.staffId !== undefined) out.push({ stepId: a.stepId, staffId: a.staffId });
-  return out;
 }
 
 /**

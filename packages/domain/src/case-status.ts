@@ -1,4 +1,3 @@
-import { stepPerformers } from './case-duties.ts';
 import type { SuspensionInterval } from './case-timing.ts';
 import type { LocalizedText, ProcessStep, ServiceItemContent } from './catalogue.ts';
 import { applicableSteps, type SituationAnswers } from './catalogue-situations.ts';
@@ -367,7 +366,9 @@ export function deriveCaseState(actions: readonly CaseAction[], plan: CasePlan):
     visits,
     resultCollected,
     stepsPassed,
-    performers: stepPerformers(actions),
+    performers: actions.flatMap((a) =>
+      a.stepId !== undefined && a.staffId !== undefined ? [{ stepId: a.stepId, staffId: a.staffId }] : [],
+    ),
   };
 }
 
