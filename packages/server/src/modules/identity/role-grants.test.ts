@@ -70,4 +70,81 @@ describe('finding 1: a department administrator turning itself into a one-person
     const auditor = await login('auditor');
     expect((await auditor.get('/api/v1/audit?stream=exchange')).statusCode).toBe(200);
   });
+
+  it("shows every role change to the department's other administrators, and only to them", async () => {
+    const admin = await login('deptadmin.samr');
+    const reviewer = await admin.get('/api/v1/staff?q=reviewer.samr');
+    const target = (reviewer.json() as { items: { id: string }[] }).items[0]?.id as string;
+    expect((await admin.request('PATCH', `/api/v1/staff/${target}`, { roles: ['reviewer', 'approver'] })).statusCode).toBe(200);
+    // A second administrator of the bureau, appointed by a system administrator.
+    const sys = await login('admin');
+    const created = await sys.post('/api/v1/staff', {
+      username: 'deptadmin2.samr',
+      name: '第二管理员',
+      departmentId: 'SH-SAMR',
+      roles: ['department_admin'],
+      password: 'Initial-2026x',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const other = new TestClient(t.app, freshAddress());
+    expect(
+      (await other.post('/api/v1/auth/login', { kind: 'staff', username: 'deptadmin2.samr', password: 'Initial-2026x' })).statusCode,
+    ).toBe(200);
+    const feed = (await other.get('/api/v1/staff/role-changes')).json() as {
+      items: { staffId: string; changedBy: { id: string } | null; added: string[]; removed: string[]; rolesTo: string[] }[];
+    };
+    expect(feed.items).toContainEqual(
+      expect.objectContaining({
+        staffId: target,
+        changedBy: expect.objectContaining({ id: 'staff-deptadmin.samr' }),
+        added: ['approver'],
+        removed: [],
+      }),
+    );
+    // The creation of the second administrator is on the record too, by the system administrator.
+    expect(feed.items).toContainEqual(
+      expect.objectContaining({ changedBy: expect.objectContaining({ id: 'staff-admin' }), rolesTo: ['department_admin'] }),
+    );
+    // Another bureau's administrator sees none of it.
+    const psbAdmin = await sys.post('/api/v1/staff', {
+      username: 'deptadmin.psb',
+      name: '公安管理员',
+      departmentId: 'SH-PSB',
+      roles: ['department_admin'],
+      password: 'Initial-2026x',
+    });
+    expect(psbAdmin.statusCode, psbAdmin.body).toBe(201);
+    const psb = new TestClient(t.app, freshAddress());
+    expect((await psb.post('/api/v1/auth/login', { kind: 'staff', username: 'deptadmin.psb', password: 'Initial-2026x' })).statusCode).toBe(
+      200,
+    );
+    const theirs = (await psb.get('/api/v1/staff/role-changes')).json() as { items: { staffId: string }[] };
+    expect(theirs.items.map((i) => i.staffId)).not.toContain(target);
+    // And the change is audited.
+    const [entry] = await t.app.platform.db.query<{ detail: { roles?: unknown } }>(
+      `select detail from audit_log where action = 'identity.staff.updated' and target_id = $1 order by id desc limit 1`,
+      [target],
+    );
+    expect(entry?.detail.roles).toEqual({ from: ['reviewer'], to: ['approver', 'reviewer'] });
+  });
+
+  it('tells the role-granting form which roles the caller may grant, by department', async () => {
+    const grantable = async (client: TestClient, query = '') =>
+      ((await client.get(`/api/v1/roles${query}`)).json() as { items: { role: string; grantable: boolean }[] }).items
+        .filter((r) => r.grantable)
+        .map((r) => r.role)
+        .sort();
+    const admin = await login('deptadmin.samr');
+    expect(await grantable(admin)).toEqual(['approver', 'reviewer', 'window_clerk']);
+    // The 12345 office runs the hotline: there its administrator also grants the hotline roles.
+    expect(await grantable(admin, '?departmentId=SH-12345')).toEqual([
+      'approver',
+      'dispatcher',
+      'hotline_operator',
+      'reviewer',
+      'window_clerk',
+    ]);
+    expect(await grantable(await login('admin'))).toHaveLength(10);
+    expect(await grantable(await login('supervisor.samr'))).toEqual([]);
+  });
 });
