@@ -45,6 +45,7 @@ export function buildStaff(rng: Rng, plan: StaffPlan, referenceYear: number): St
     add('operator.hotline', municipalId('12345'), ['hotline_operator']);
     add('dispatcher.hotline', municipalId('12345'), ['dispatcher']);
     add('admin', municipalId('GSO'), ['system_admin']);
+    add('auditor', municipalId('GSO'), ['auditor']);
     return staff;
   }
 
@@ -65,5 +66,7 @@ export function buildStaff(rng: Rng, plan: StaffPlan, referenceYear: number): St
   for (let i = 1; i <= 2; i++) add(i === 1 ? 'dispatcher.hotline' : `dispatcher.hotline${i}`, municipalId('12345'), ['dispatcher']);
   add('admin', municipalId('GSO'), ['system_admin']);
   add('sysadmin.bigdata', municipalId('BDC'), ['system_admin']);
+  // City-wide audit reading is a role of its own (not the administrators' or supervisors').
+  add('auditor', municipalId('GSO'), ['auditor']);
   return staff;
 }

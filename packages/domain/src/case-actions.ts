@@ -1,3 +1,4 @@
+import { findDutyConflict } from './case-duties.ts';
 import type { CaseOutcome, CasePlan, CaseStatus, DerivedCaseState, PlannedStep, StepRole, StepState } from './case-status.ts';
 import { isTerminal } from './case-status.ts';
 import type { Permission } from './permissions.ts';
@@ -74,10 +75,24 @@ export function stepTargetOf(step: PlannedStep): StepTarget {
 /** What the acting person is, as far as the rules care. */
 export type ActorView =
   | { kind: 'applicant' }
-  | { kind: 'staff'; departmentIds: ReadonlySet<string>; permissions: ReadonlySet<Permission> }
+  | {
+      kind: 'staff';
+      departmentIds: ReadonlySet<string>;
+      permissions: ReadonlySet<Permission>;
+      /** Who it is, for the distinct-duty rule (`case-duties.ts`); without it that rule is not checked. */
+      staffId?: string | undefined;
+    }
   | { kind: 'none' };
 
-export type ActionRefusal = 'wrong_status' | 'wrong_role' | 'wrong_department' | 'no_such_step' | 'wrong_step' | 'step_not_actionable';
+export type ActionRefusal =
+  | 'wrong_status'
+  | 'wrong_role'
+  | 'wrong_department'
+  | 'no_such_step'
+  | 'wrong_step'
+  | 'step_not_actionable'
+  /** The person already performed a step of a distinct duty in this case. */
+  | 'duty_conflict';
 
 /**
  * Whether `actor` may take `action` (on `stepId`, for step actions) in `state`; the reason when not.
@@ -106,6 +121,7 @@ export function checkAction(
   if (actor.kind !== 'staff') return 'wrong_role';
   if (!actor.departmentIds.has(planned.departmentId)) return 'wrong_department';
   if (!actor.permissions.has(stepRolePermission[planned.role])) return 'wrong_role';
+  if (actor.staffId !== undefined && findDutyConflict(plan, state.performers, stepId, actor.staffId)) return 'duty_conflict';
   return undefined;
 }
 

@@ -129,6 +129,8 @@ export type CaseAction = {
   kind: CaseActionKind;
   at: string;
   stepId?: string | undefined;
+  /** The staff member who took it, if one did (who performed which step: `case-duties.ts`). */
+  staffId?: string | undefined;
   payload: {
     toStepId?: string;
     procedure?: SpecialProcedure;
@@ -191,6 +193,8 @@ export type DerivedCaseState = {
   resultCollected: boolean;
   /** Number of steps passed (including repeated ones after a return). */
   stepsPassed: number;
+  /** Every step action a staff member took: who performed which step (distinct duties). */
+  performers: { stepId: string; staffId: string }[];
 };
 
 /** A bundle's parent has no steps of its own; its members each run their own plan. */
@@ -362,6 +366,9 @@ export function deriveCaseState(actions: readonly CaseAction[], plan: CasePlan):
     visits,
     resultCollected,
     stepsPassed,
+    performers: actions.flatMap((a) =>
+      a.stepId !== undefined && a.staffId !== undefined ? [{ stepId: a.stepId, staffId: a.staffId }] : [],
+    ),
   };
 }
 

@@ -216,8 +216,43 @@ export const roleInfoSchema = z.object({
   role: z.enum(staffRoles),
   label: z.object({ zh: z.string(), en: z.string() }),
   permissions: z.array(z.enum(permissions)),
+  /** Whether the caller may grant (and take away) this role, in the department asked about (`role-grants.ts`). */
+  grantable: z.boolean(),
 });
 export const roleListResponseSchema = z.object({ items: z.array(roleInfoSchema) });
+export const roleListQuerySchema = z.object({
+  /** Where the roles would be held (default: the caller's department); hotline roles depend on it. */
+  departmentId: departmentIdField.optional(),
+});
+
+/** One change of a staff member's roles (an account's creation included: from no roles). */
+export const roleChangeSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  staffId: z.string(),
+  staffName: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  changedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  rolesFrom: z.array(z.enum(staffRoles)),
+  rolesTo: z.array(z.enum(staffRoles)),
+  added: z.array(z.enum(staffRoles)),
+  removed: z.array(z.enum(staffRoles)),
+});
+export type RoleChange = z.infer<typeof roleChangeSchema>;
+export const roleChangeListQuerySchema = z.object({
+  departmentId: departmentIdField.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type RoleChangeListQuery = z.infer<typeof roleChangeListQuerySchema>;
+export const roleChangeListSchema = z.object({
+  items: z.array(roleChangeSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type RoleChangeList = z.infer<typeof roleChangeListSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Accounts and sessions

@@ -12,6 +12,7 @@ export const staffRoles = [
   'dispatcher',
   'supervisor',
   'system_admin',
+  'auditor',
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
@@ -57,7 +58,7 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
   data_officer: ['workbench.use', 'datahub.manage', 'datahub.grant'],
   hotline_operator: ['workbench.use', 'hotline.take', 'identity.people.lookup'],
   dispatcher: ['workbench.use', 'hotline.take', 'hotline.dispatch'],
-  supervisor: ['workbench.use', 'cases.supervise', 'analytics.read', 'audit.read', 'identity.staff.read'],
+  supervisor: ['workbench.use', 'cases.supervise', 'analytics.read', 'identity.staff.read'],
   system_admin: [
     'workbench.use',
     'identity.departments.read',
@@ -65,12 +66,14 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'identity.staff.read',
     'identity.staff.manage',
     'identity.api_keys.manage',
-    'audit.read',
     'catalogue.read_drafts',
     'catalogue.edit',
     'catalogue.publish',
     'analytics.read',
   ],
+  // City-wide audit and exchange-log reading is a duty of its own: whoever administers or
+  // supervises is not also the one who reads the record of what they did (issue 14).
+  auditor: ['workbench.use', 'audit.read'],
 };
 
 export function permissionsOf(roles: readonly StaffRole[]): Set<Permission> {
@@ -87,4 +90,5 @@ export const roleLabels: Record<StaffRole, { zh: string; en: string }> = {
   dispatcher: { zh: '12345派单员', en: 'Hotline dispatcher' },
   supervisor: { zh: '督查人员', en: 'Supervisor' },
   system_admin: { zh: '系统管理员', en: 'System administrator' },
+  auditor: { zh: '审计员', en: 'Auditor' },
 };

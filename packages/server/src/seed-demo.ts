@@ -30,6 +30,7 @@ const shownStaff: Record<StaffRole, readonly string[]> = {
   dispatcher: ['dispatcher.hotline'],
   supervisor: ['supervisor.gso', 'supervisor.samr'],
   system_admin: ['admin'],
+  auditor: ['auditor'],
 };
 
 /**

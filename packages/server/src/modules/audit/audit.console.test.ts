@@ -16,7 +16,7 @@ const at = (iso: string) => new Date(iso);
 beforeAll(async () => {
   t = await createTestApp({ RATE_LIMIT_AUTH_PER_MINUTE: '1000' });
   await seedIdentityFixtures(t.app);
-  admin = await loginStaff(t.app, 'sysAdmin');
+  admin = await loginStaff(t.app, 'auditor');
   const { db } = t.app.platform;
   const entries = [
     { when: '2026-03-01T10:00:00+08:00', id: 'L-1', detail: { note: '第一天' } },

@@ -56,7 +56,8 @@ export function staffScope(actor: StaffActor): readonly string[] {
 }
 
 export function actorViewOf(actor: Actor, isApplicant: boolean): ActorView {
-  if (actor.kind === 'staff') return { kind: 'staff', departmentIds: new Set(staffScope(actor)), permissions: actor.permissions };
+  if (actor.kind === 'staff')
+    return { kind: 'staff', departmentIds: new Set(staffScope(actor)), permissions: actor.permissions, staffId: actor.staffId };
   if (actor.kind === 'user' && isApplicant) return { kind: 'applicant' };
   return { kind: 'none' };
 }
@@ -121,7 +122,14 @@ export type ActionRow = {
 };
 
 export function toAction(row: ActionRow): CaseAction {
-  return { seq: row.seq, kind: row.kind, at: iso(row.at), stepId: row.step_id ?? undefined, payload: row.payload };
+  return {
+    seq: row.seq,
+    kind: row.kind,
+    at: iso(row.at),
+    stepId: row.step_id ?? undefined,
+    staffId: row.actor_type === 'staff' ? (row.actor_id ?? undefined) : undefined,
+    payload: row.payload,
+  };
 }
 
 export async function findCaseRow(sql: Sql, id: string, options: { lock?: boolean } = {}): Promise<CaseRow | undefined> {

@@ -1,6 +1,7 @@
-import { rolePermissions, type StaffRole, staffRoles } from '@tongban/domain';
+import { type Permission, rolePermissions, type StaffRole, staffRoles } from '@tongban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  FIXTURE_PASSWORD,
   freshAddress,
   loginStaff,
   loginUser,
@@ -10,6 +11,7 @@ import {
 } from '../../../test/fixtures/identity-fixtures.ts';
 import { createTestApp, type TestApp, TestClient } from '../../../test/harness.ts';
 import type { RouteAccess } from '../../platform/auth/actor.ts';
+import { hashPassword, importStaff } from './index.ts';
 
 /**
  * The access matrix, generated from the routes the app actually registered: every route of
@@ -89,6 +91,7 @@ const IDENTITY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'PATCH /api/v1/departments/:id': { permission: 'identity.departments.manage' },
   'GET /api/v1/staff': { permission: 'identity.staff.read' },
   'GET /api/v1/staff/:id': { permission: 'identity.staff.read' },
+  'GET /api/v1/staff/role-changes': { permission: 'identity.staff.read' },
   'POST /api/v1/staff': { permission: 'identity.staff.manage' },
   'PATCH /api/v1/staff/:id': { permission: 'identity.staff.manage' },
   'GET /api/v1/roles': 'staff',
@@ -127,6 +130,7 @@ const staffKeyOfRole: Record<StaffRole, StaffKey> = {
   dispatcher: 'dispatcher',
   supervisor: 'supervisor',
   system_admin: 'sysAdmin',
+  auditor: 'auditor',
 };
 
 type Principal = { label: string; kind: 'user' } | { label: string; kind: 'staff'; role: StaffRole };
@@ -250,4 +254,163 @@ describe('route access matrix', () => {
       expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
     });
   }
+});
+
+/**
+ * Separation of duties, written out independently of `role-grants.ts` and `rolePermissions`
+ * (issue 14): who holds the watching permissions, and which roles each role may grant.
+ */
+const HOLDERS: Partial<Record<Permission, StaffRole[]>> = {
+  'audit.read': ['auditor'],
+  'identity.staff.manage': ['department_admin', 'system_admin'],
+  'catalogue.publish': ['department_admin', 'system_admin'],
+  'datahub.grant': ['data_officer'],
+};
+const OPERATIONAL: StaffRole[] = ['approver', 'reviewer', 'window_clerk'];
+const HOTLINE: StaffRole[] = ['dispatcher', 'hotline_operator'];
+/** What a granter may grant (and take away) in a department that runs the hotline or not. */
+function mayGrant(granter: StaffRole, runsHotline: boolean): StaffRole[] {
+  if (granter === 'system_admin') return [...staffRoles];
+  if (granter === 'department_admin') return runsHotline ? [...OPERATIONAL, ...HOTLINE] : OPERATIONAL;
+  return [];
+}
+
+/** The role-granting drivers, by `METHOD url`: one per operation whose request body carries `roles`. */
+type GrantDriver = (granter: TestClient, granterId: string, departmentId: string, role: StaffRole, n: number) => Promise<Answer>;
+const GRANT_PATHS: Record<string, { self: boolean; drive: GrantDriver }> = {
+  'POST /api/v1/staff': {
+    self: false,
+    drive: async (granter, _id, departmentId, role, n) =>
+      answer(
+        await granter.post('/api/v1/staff', {
+          username: `grant.${n}`,
+          name: '授权测试',
+          departmentId,
+          roles: [role],
+          password: 'Grant-test-2026',
+        }),
+      ),
+  },
+  'PATCH /api/v1/staff/:id': {
+    self: false,
+    drive: async (granter, _id, departmentId, role, n) => {
+      // A person the granter administers: holding one operational role other than the one granted.
+      const base: StaffRole = role === 'reviewer' ? 'window_clerk' : 'reviewer';
+      const id = `st-grant-${n}`;
+      await t.app.platform.db.transaction((tx) =>
+        importStaff(tx, [{ id, username: `grant.${n}`, name: '授权测试', departmentId, roles: [base] }], targetHash),
+      );
+      return answer(await granter.request('PATCH', `/api/v1/staff/${id}`, { roles: [base, role] }));
+    },
+  },
+  'PATCH /api/v1/staff/:id (self)': {
+    self: true,
+    drive: async (granter, granterId, _d, role) => {
+      const me = (await granter.get('/api/v1/auth/me')).json() as { roles: StaffRole[] };
+      const roles = me.roles.includes(role) ? me.roles.filter((r) => r !== role) : [...me.roles, role];
+      return answer(await granter.request('PATCH', `/api/v1/staff/${granterId}`, { roles: roles.length > 0 ? roles : ['reviewer'] }));
+    },
+  },
+};
+
+function answer(res: { statusCode: number; json(): unknown }): Answer {
+  return { statusCode: res.statusCode, body: res.json() as Answer['body'] };
+}
+
+let targetHash = '';
+const hotlineAdmin = {
+  id: 'st-sh-admin',
+  username: 'admin.city',
+  name: '市级管理员',
+  departmentId: 'SH',
+  roles: ['department_admin'] as StaffRole[],
+};
+
+describe('separation of duties', () => {
+  beforeAll(async () => {
+    targetHash = await hashPassword(FIXTURE_PASSWORD);
+    // A department administrator of a department that runs the hotline (the fixtures' hotline staff sit in SH).
+    await t.app.platform.db.transaction((tx) => importStaff(tx, [hotlineAdmin], targetHash));
+  });
+
+  it('gives the watching permissions only to the roles meant to hold them', () => {
+    for (const [permission, holders] of Object.entries(HOLDERS)) {
+      const actual = staffRoles.filter((r) => rolePermissions[r].includes(permission as Permission)).sort();
+      expect(actual, permission).toEqual([...holders].sort());
+    }
+  });
+
+  it('finds every role-granting operation in the OpenAPI document and drives each', async () => {
+    const doc = (await t.app.inject('/api/docs/json')).json() as {
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { properties?: object } }> } }>>;
+    };
+    const granting: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const schema = op.requestBody?.content?.['application/json']?.schema;
+        if (schema?.properties && 'roles' in schema.properties)
+          granting.push(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+      }
+    }
+    const driven = Object.keys(GRANT_PATHS).filter((k) => !k.endsWith('(self)'));
+    expect(granting.sort()).toEqual(driven.sort());
+  });
+
+  it('holds the grant rule for every role × role-granting path × target role, self-grants included', async () => {
+    const granters: { label: string; role: StaffRole; id: string; departmentId: string; client: TestClient; hotline: boolean }[] = [];
+    for (const role of staffRoles) {
+      const member = staff[staffKeyOfRole[role]];
+      granters.push({
+        label: role,
+        role,
+        id: member.id,
+        departmentId: member.departmentId,
+        client: await loginStaff(t.app, staffKeyOfRole[role]),
+        hotline: member.departmentId === 'SH',
+      });
+    }
+    const cityAdmin = new TestClient(t.app, freshAddress());
+    await cityAdmin.post('/api/v1/auth/login', { kind: 'staff', username: hotlineAdmin.username, password: FIXTURE_PASSWORD });
+    granters.push({
+      label: 'department_admin (hotline office)',
+      role: 'department_admin',
+      id: hotlineAdmin.id,
+      departmentId: 'SH',
+      client: cityAdmin,
+      hotline: true,
+    });
+
+    let n = 0;
+    const wrong: string[] = [];
+    let allowed = 0;
+    let refused = 0;
+    for (const g of granters) {
+      for (const [path, { self, drive }] of Object.entries(GRANT_PATHS)) {
+        for (const target of staffRoles) {
+          n++;
+          const res = await drive(g.client, g.id, g.departmentId, target, n);
+          const manages = rolePermissions[g.role].includes('identity.staff.manage');
+          const expected = !self && manages && mayGrant(g.role, g.hotline).includes(target);
+          const ok = res.statusCode === 200 || res.statusCode === 201;
+          if (expected) allowed++;
+          else refused++;
+          if (expected && !ok) wrong.push(`${g.label} ${path} → ${target}: expected allowed, got ${res.statusCode} ${res.body.code}`);
+          if (!expected) {
+            // Refused by the access hook (no identity.staff.manage) or by the grant rule, nothing else.
+            const code = manages ? 'IDENTITY_ROLE_GRANT_FORBIDDEN' : 'AUTH_FORBIDDEN';
+            if (res.statusCode !== 403 || res.body.code !== code)
+              wrong.push(`${g.label} ${path} → ${target}: expected 403 ${code}, got ${res.statusCode} ${res.body.code}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(allowed).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+    // Every grant that went through is on the role-change record the department's administrators read.
+    const [{ count } = { count: 0 }] = await t.app.platform.db.query<{ count: number }>(
+      `select count(*)::int as count from staff_role_change where changed_by is not null`,
+    );
+    expect(count).toBe(allowed);
+  });
 });

@@ -32,5 +32,5 @@ export {
 } from './use-cases/departments.ts';
 export { type EnterpriseAccountImportRow, importEnterpriseAccounts } from './use-cases/enterprises.ts';
 export { hashPassword } from './use-cases/passwords.ts';
-export { getStaff, importStaff, type StaffImportRow } from './use-cases/staff.ts';
+export { getStaff, importStaff, listStaffParty, type StaffImportRow } from './use-cases/staff.ts';
 export { staffNames } from './use-cases/staff-names.ts';

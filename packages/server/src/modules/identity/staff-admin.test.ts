@@ -161,7 +161,7 @@ describe('staff administration scoped to the department subtree', () => {
       field: 'body.departmentId',
     });
     expect((await pdAdmin.post('/api/v1/staff', { ...body, username: 'x.root', roles: ['system_admin'] })).json()).toMatchObject({
-      code: 'AUTH_FORBIDDEN',
+      code: 'IDENTITY_ROLE_GRANT_FORBIDDEN',
       field: 'body.roles',
     });
     expect((await pdAdmin.post('/api/v1/staff', { ...body, username: 'x.role', roles: ['emperor'] })).json()).toMatchObject({
@@ -240,7 +240,7 @@ describe('staff administration scoped to the department subtree', () => {
     const res = await clerk.get('/api/v1/roles');
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { role: string; label: { zh: string; en: string }; permissions: string[] }[];
-    expect(items).toHaveLength(9);
+    expect(items).toHaveLength(10);
     expect(items.find((r) => r.role === 'window_clerk')).toMatchObject({ label: { zh: '综合窗口受理员', en: 'Window clerk' } });
     expect(items.find((r) => r.role === 'system_admin')?.permissions).toContain('identity.departments.manage');
   });

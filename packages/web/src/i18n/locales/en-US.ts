@@ -214,6 +214,18 @@ export const enUS: Resource<typeof zhCN> = {
       confirmActivate: 'Activate the account of {{name}}?',
       confirmDeactivate: 'Deactivate the account of {{name}}? Their sessions end at once.',
       total: '{{count}} in total',
+      grantableHelp:
+        'Only the roles you may grant are listed; a department administrator grants the department’s operational roles, a system administrator the administration, oversight, data and audit roles.',
+      ownRoles: 'You cannot change your own roles; another administrator must.',
+      roleChanges: {
+        title: 'Role changes',
+        intro: 'Every grant and removal of a role in your department subtree, visible to all its administrators.',
+        empty: 'No role changes yet',
+        line: '{{at}}  {{by}} changed the roles of {{person}} ({{department}})',
+        system: 'System',
+        added: 'Granted',
+        removed: 'Removed',
+      },
     },
     roles: {
       title: 'Roles and permissions',
@@ -281,6 +293,8 @@ export const enUS: Resource<typeof zhCN> = {
     IDENTITY_DEPARTMENT_NOT_FOUND: 'Department not found.',
     IDENTITY_STAFF_NOT_FOUND: 'Staff member not found.',
     IDENTITY_ROLE_UNKNOWN: 'Unknown role.',
+    IDENTITY_ROLE_GRANT_FORBIDDEN: 'You may not grant or take away that role, nor change your own roles.',
+    CASES_DUTY_CONFLICT: 'You performed another duty of this case; separation of duties requires someone else to take this step.',
     IDENTITY_USERNAME_TAKEN: 'This username is taken.',
     IDENTITY_ENTERPRISE_NOT_FOUND: 'The enterprise registry has no such credit code.',
     IDENTITY_NOT_REPRESENTATIVE: 'You are not the registered legal representative of this enterprise.',

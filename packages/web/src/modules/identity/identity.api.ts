@@ -12,6 +12,7 @@ import type {
   Me,
   PasswordChangeBody,
   RegisterBody,
+  RoleChangeList,
   RoleInfo,
   Staff,
   StaffCreateBody,
@@ -30,6 +31,8 @@ export const identityKeys = {
   staff: (filters: StaffFilters) => ['identity', 'staff', filters] as const,
   staffAll: ['identity', 'staff'] as const,
   roles: ['identity', 'roles'] as const,
+  rolesIn: (departmentId: string | undefined) => ['identity', 'roles', { departmentId }] as const,
+  roleChanges: (page: number) => ['identity', 'staff', 'role-changes', { page }] as const,
   myEnterprises: ['identity', 'enterprises', 'mine'] as const,
   apiKeys: ['identity', 'api-keys'] as const,
 };
@@ -137,11 +140,22 @@ export function useUpdateStaff() {
   });
 }
 
-export function useRoles() {
+/** Every role, with whether the caller may grant it where the roles would be held (`departmentId`, default the caller's department). */
+export function useRoles(departmentId?: string) {
   return useQuery({
-    queryKey: identityKeys.roles,
-    queryFn: async () => (await api.get<Items<RoleInfo>>('/roles')).items,
+    queryKey: departmentId === undefined ? identityKeys.roles : identityKeys.rolesIn(departmentId),
+    queryFn: async () =>
+      (await api.get<Items<RoleInfo>>(departmentId === undefined ? '/roles' : `/roles?departmentId=${encodeURIComponent(departmentId)}`))
+        .items,
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Who changed whose roles when, in the caller's department subtree (newest first). */
+export function useRoleChanges(page: number) {
+  return useQuery({
+    queryKey: identityKeys.roleChanges(page),
+    queryFn: () => api.get<RoleChangeList>(`/staff/role-changes?page=${page}&pageSize=10`),
   });
 }
 

@@ -14,6 +14,8 @@ export type {
   Me,
   PasswordChangeBody,
   RegisterBody,
+  RoleChange,
+  RoleChangeList,
   Staff,
   StaffCreateBody,
   StaffPatchBody,
@@ -21,4 +23,10 @@ export type {
 
 export type DepartmentInput = Omit<Department, 'active'>;
 export type StaffFilters = { departmentId?: string; q?: string; page: number; pageSize: number };
-export type RoleInfo = { role: StaffRole; label: { zh: string; en: string }; permissions: Permission[] };
+export type RoleInfo = {
+  role: StaffRole;
+  label: { zh: string; en: string };
+  permissions: Permission[];
+  /** Whether the signed-in administrator may grant (and take away) the role. */
+  grantable: boolean;
+};

@@ -25,8 +25,8 @@ import { errorMessage, showErrorOnForm } from '../../ui/api-errors.ts';
 import { schemaRule } from '../../ui/form-rules.ts';
 import { phoneQuery, useMediaQuery } from '../../ui/use-media-query.ts';
 import { buildDepartmentTree } from './department-tree.ts';
-import { useCreateStaff, useDepartments, useStaffList, useUpdateStaff } from './identity.api.ts';
-import type { Staff, StaffFilters, StaffPatchBody } from './identity.types.ts';
+import { useCreateStaff, useDepartments, useMe, useRoleChanges, useRoles, useStaffList, useUpdateStaff } from './identity.api.ts';
+import type { RoleChange, Staff, StaffFilters, StaffPatchBody } from './identity.types.ts';
 import { departmentName, roleLabel } from './labels.ts';
 import { passwordRules } from './password-rules.ts';
 
@@ -41,12 +41,23 @@ function StaffFormModal({ editing, onClose }: { editing: Staff | undefined; onCl
   const update = useUpdateStaff();
   const [formError, setFormError] = useState<string>();
   const tree = useMemo(() => buildDepartmentTree(departments.data ?? [], i18n.language), [departments.data, i18n.language]);
+  const me = useMe();
+  // Only the roles this administrator may grant where the person works are offered (the
+  // server's rule, `GET /roles?departmentId=`); roles the person holds beyond them stay shown, fixed.
+  const departmentId: string | undefined = Form.useWatch('departmentId', form) ?? editing?.departmentId;
+  const roles = useRoles(departmentId);
+  const grantable = new Set((roles.data ?? []).filter((r) => r.grantable).map((r) => r.role));
+  const held = new Set(editing?.roles ?? []);
+  const ownAccount = editing !== undefined && me.data?.kind === 'staff' && editing.id === me.data.id;
+  const offered = staffRoles.filter((r) => grantable.has(r) || held.has(r));
 
   const submit = async (values: StaffFormValues) => {
     setFormError(undefined);
     try {
       if (editing) {
-        const input: StaffPatchBody = { name: values.name, departmentId: values.departmentId, roles: values.roles };
+        const input: StaffPatchBody = { name: values.name, departmentId: values.departmentId };
+        // Nobody changes their own roles; the field is read-only then and not sent.
+        if (!ownAccount) input.roles = values.roles;
         if (values.password) input.password = values.password;
         await update.mutateAsync({ id: editing.id, input });
       } else {
@@ -99,12 +110,13 @@ function StaffFormModal({ editing, onClose }: { editing: Staff | undefined; onCl
         <Form.Item
           name="roles"
           label={t('admin.staff.roles')}
+          extra={ownAccount ? t('admin.staff.ownRoles') : t('admin.staff.grantableHelp')}
           rules={[{ required: true, type: 'array', min: 1, message: t('admin.staff.rolesRequired') }]}
         >
-          <Checkbox.Group>
+          <Checkbox.Group disabled={ownAccount}>
             <Flex vertical gap={4}>
-              {staffRoles.map((role) => (
-                <Checkbox key={role} value={role}>
+              {offered.map((role) => (
+                <Checkbox key={role} value={role} disabled={!grantable.has(role)}>
                   {roleLabel(role, i18n.language)}
                 </Checkbox>
               ))}
@@ -121,6 +133,61 @@ function StaffFormModal({ editing, onClose }: { editing: Staff | undefined; onCl
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** Who changed whose roles when, in the administrator's department subtree: each administrator sees the others' grants. */
+function RoleChanges() {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const changes = useRoleChanges(page);
+  const roles = (list: RoleChange['added'], color: string) =>
+    list.map((r) => (
+      <Tag key={r} color={color}>
+        {roleLabel(r, i18n.language)}
+      </Tag>
+    ));
+  return (
+    <Card title={<span id="role-changes-title">{t('admin.staff.roleChanges.title')}</span>} aria-labelledby="role-changes-title">
+      <Typography.Paragraph type="secondary">{t('admin.staff.roleChanges.intro')}</Typography.Paragraph>
+      {changes.isError && <Alert type="error" showIcon title={errorMessage(t, changes.error)} />}
+      <List<RoleChange>
+        rowKey="id"
+        data-testid="role-changes"
+        loading={changes.isFetching}
+        dataSource={changes.data?.items ?? []}
+        locale={{ emptyText: t('admin.staff.roleChanges.empty') }}
+        pagination={{
+          current: page,
+          pageSize: 10,
+          total: changes.data?.total ?? 0,
+          showSizeChanger: false,
+          simple: true,
+          onChange: setPage,
+          align: 'center',
+        }}
+        renderItem={(c) => (
+          <List.Item>
+            <Flex vertical gap={4}>
+              <Typography.Text>
+                {t('admin.staff.roleChanges.line', {
+                  at: new Date(c.at).toLocaleString(i18n.language),
+                  by: c.changedBy?.name ?? t('admin.staff.roleChanges.system'),
+                  person: c.staffName,
+                  department: c.departmentName,
+                })}
+              </Typography.Text>
+              <Flex gap={4} wrap align="center">
+                {c.added.length > 0 && <Typography.Text type="secondary">{t('admin.staff.roleChanges.added')}</Typography.Text>}
+                {roles(c.added, 'green')}
+                {c.removed.length > 0 && <Typography.Text type="secondary">{t('admin.staff.roleChanges.removed')}</Typography.Text>}
+                {roles(c.removed, 'red')}
+              </Flex>
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }
 
@@ -278,6 +345,7 @@ export function StaffAdmin({ canManage }: { canManage: boolean }) {
           onRow={() => ({ 'data-testid': 'staff-row' }) as HTMLAttributes<HTMLElement>}
         />
       )}
+      <RoleChanges />
       {modal && <StaffFormModal editing={modal.editing} onClose={() => setModal(undefined)} />}
     </Flex>
   );

@@ -9,7 +9,10 @@ import {
   type CaseActionKind,
   checkAction,
   deriveCaseState,
+  dutyOf,
+  findDutyConflict,
   isTerminal,
+  type PlannedStep,
   returnTargets,
   stepTargetOf,
   type WorkflowAction,
@@ -55,6 +58,8 @@ export function refusalError(refusal: ActionRefusal, action: WorkflowAction): Ap
       );
     case 'wrong_role':
       return new AppError('CASES_ROLE_FORBIDDEN', '您的角色不能执行此操作。Your role may not take this action.', { details: { action } });
+    case 'duty_conflict':
+      return dutyConflictError(action, undefined, undefined);
     case 'wrong_department':
       return new AppError('CASES_WRONG_DEPARTMENT', '该环节不属于您所在部门。This step belongs to another department.', {
         details: { action },
@@ -65,6 +70,17 @@ export function refusalError(refusal: ActionRefusal, action: WorkflowAction): Ap
         details: { action },
       });
   }
+}
+
+/** The person already performed a step of a distinct duty in this case (`case-duties.ts`). */
+function dutyConflictError(action: WorkflowAction, stepId: string | undefined, earlier: PlannedStep | undefined): AppError {
+  const name = earlier ? `「${earlier.name.zh}」` : '';
+  const nameEn = earlier ? ` "${earlier.name.en}"` : '';
+  return new AppError(
+    'CASES_DUTY_CONFLICT',
+    `您已办理本件的${name}环节，按职责分离不能再办理此环节，请由他人办理。You performed the step${nameEn} of this case; separation of duties requires someone else to take this one.`,
+    { details: { action, stepId: stepId ?? null, earlierStepId: earlier?.id ?? null, earlierDuty: earlier ? dutyOf(earlier) : null } },
+  );
 }
 
 function partyOf(ctx: Ctx): ActingParty {
@@ -116,7 +132,7 @@ async function visibleAs(ctx: Ctx, tx: Sql, row: CaseRow, body: { applicantIdNum
     actor.permissions.has('cases.intake') && body.applicantIdNumber !== undefined && body.applicantIdNumber === row.applicant_id_number;
   const scope = staffScope(actor);
   if (!presentAtWindow && !(await canSeeCase(tx, actor, row, scope))) throw caseNotFound();
-  return { kind: 'staff', departmentIds: new Set(scope), permissions: actor.permissions };
+  return { kind: 'staff', departmentIds: new Set(scope), permissions: actor.permissions, staffId: actor.staffId };
 }
 
 async function applyAction<A extends WorkflowAction>(
@@ -154,6 +170,10 @@ async function applyAction<A extends WorkflowAction>(
   }
   if (action === 'collect_result' && state.resultCollected) throw refusalError('wrong_status', action);
   const refusal = checkAction(state, row.plan, action, view, stepId);
+  if (refusal === 'duty_conflict' && view.kind === 'staff' && view.staffId !== undefined && stepId !== undefined) {
+    const earlier = findDutyConflict(row.plan, state.performers, stepId, view.staffId);
+    throw dutyConflictError(action, stepId, earlier);
+  }
   if (refusal) throw refusalError(refusal, action);
 
   const party = partyOf(ctx);

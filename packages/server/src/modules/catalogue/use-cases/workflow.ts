@@ -2,7 +2,7 @@ import { AppError, type VersionSummary } from '@tongban/domain';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
-import { findDepartment } from '../../identity/index.ts';
+import { findDepartment, listStaffParty } from '../../identity/index.ts';
 import { invalidateCatalogueCache } from '../catalogue.cache.ts';
 import {
   clearPublished,
@@ -96,9 +96,11 @@ export async function rejectVersion(ctx: Ctx, code: string, reason: string): Pro
 }
 
 /**
- * Publishes the submitted version: a different staff member than anyone who wrote it. The
- * previously published version becomes superseded (still readable by id: cases pin it).
- * @throws CATALOGUE_SELF_PUBLISH_FORBIDDEN the publisher authored or edited the version
+ * Publishes the submitted version: four eyes — a different party than anyone who wrote it, where
+ * a staff member's party is itself, the account that created it and the accounts it created
+ * (`listStaffParty`: the creator set their first password). The previously published version
+ * becomes superseded (still readable by id: cases pin it).
+ * @throws CATALOGUE_SELF_PUBLISH_FORBIDDEN the publisher, or an account of its party, authored or edited the version
  * @throws CATALOGUE_ITEM_NOT_FOUND, CATALOGUE_INVALID_TRANSITION (nothing submitted), AUTH_FORBIDDEN
  * @throws CATALOGUE_PROCESS_INVALID, CATALOGUE_BUNDLE_FIELD_CONFLICT, CATALOGUE_ITEM_NOT_PUBLISHED (bundle member)
  */
@@ -108,12 +110,17 @@ export async function publishVersion(ctx: Ctx, code: string): Promise<VersionSum
   const result = await ctx.db.transaction(async (tx) => {
     const item = await lockItem(tx, actor, code);
     const submitted = await openVersionIn(tx, code, 'submitted', { zh: '发布', en: 'publish' });
-    if (submitted.author_id === actor.staffId || submitted.editors.includes(actor.staffId)) {
+    const party = new Set(await listStaffParty(tx, actor.staffId));
+    const writers = [submitted.author_id, ...submitted.editors].filter((id) => party.has(id));
+    if (writers.length > 0) {
+      const own = writers.includes(actor.staffId);
       throw new AppError(
         'CATALOGUE_SELF_PUBLISH_FORBIDDEN',
-        '起草或修改过该版本的人员不能发布它，请由另一位工作人员审核发布。The author or an editor of a version cannot publish it.',
+        own
+          ? '起草或修改过该版本的人员不能发布它，请由另一位工作人员审核发布。The author or an editor of a version cannot publish it.'
+          : '该版本由您创建的账号或创建您账号的管理员起草或修改，不能由您发布。The version was written by an account you created, or by the administrator who created yours: someone independent must publish it.',
         {
-          details: { version: submitted.version_no },
+          details: { version: submitted.version_no, sameParty: !own },
         },
       );
     }

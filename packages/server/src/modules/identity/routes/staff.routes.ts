@@ -1,6 +1,9 @@
 import {
   type Permission,
+  roleChangeListQuerySchema,
+  roleChangeListSchema,
   roleLabels,
+  roleListQuerySchema,
   roleListResponseSchema,
   rolePermissions,
   staffCreateBodySchema,
@@ -15,7 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from '../../../platform/context.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
-import { createStaff, getStaff, listStaff, updateStaff } from '../use-cases/staff.ts';
+import { createStaff, getStaff, listRoleChanges, listRolesForCaller, listStaff, updateStaff } from '../use-cases/staff.ts';
 
 export function registerStaffRoutes(app: FastifyInstance, platform: Platform) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,6 +35,20 @@ export function registerStaffRoutes(app: FastifyInstance, platform: Platform) {
       },
     },
     async (request) => listStaff(ctxOf(platform, request), request.query),
+  );
+
+  r.get(
+    '/staff/role-changes',
+    {
+      config: { access: { permission: 'identity.staff.read' } },
+      schema: {
+        tags: ['staff'],
+        summary: '角色变更记录 Who changed whose roles when, in your department subtree (system administrators: all)',
+        querystring: roleChangeListQuerySchema,
+        response: { 200: roleChangeListSchema },
+      },
+    },
+    async (request) => listRoleChanges(ctxOf(platform, request), request.query),
   );
 
   r.get(
@@ -76,10 +93,23 @@ export function registerStaffRoutes(app: FastifyInstance, platform: Platform) {
     '/roles',
     {
       config: { access: 'staff' },
-      schema: { tags: ['staff'], summary: '角色与权限 Roles with labels and permissions', response: { 200: roleListResponseSchema } },
+      schema: {
+        tags: ['staff'],
+        summary: '角色与权限 Roles with labels, permissions and whether you may grant each (in ?departmentId=, default yours)',
+        querystring: roleListQuerySchema,
+        response: { 200: roleListResponseSchema },
+      },
     },
-    async () => ({
-      items: staffRoles.map((role) => ({ role, label: roleLabels[role], permissions: [...rolePermissions[role]] as Permission[] })),
-    }),
+    async (request) => {
+      const grantable = await listRolesForCaller(ctxOf(platform, request), request.query.departmentId);
+      return {
+        items: staffRoles.map((role) => ({
+          role,
+          label: roleLabels[role],
+          permissions: [...rolePermissions[role]] as Permission[],
+          grantable: grantable.has(role),
+        })),
+      };
+    },
   );
 }

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppError,
+  checkAdministers,
+  checkRoleChange,
+  grantableRoles,
+  hotlineRoles,
+  type RoleChangeList,
+  type RoleChangeListQuery,
+  type RoleGranter,
+  type RoleGrantRefusal,
   type Staff,
   type StaffCreateBody,
   type StaffListQuery,
@@ -18,9 +26,12 @@ import { auditActorOf, iso, isoOrNull, isUniqueViolation, requireStaff, type Sta
 
 /**
  * Staff administration. A system administrator manages everyone; anyone else (department
- * administrators; supervisors read only) works within their own department's subtree and can
- * neither grant `system_admin` nor touch a system administrator. Staff outside the caller's
- * scope answer "not found", exactly like staff that do not exist.
+ * administrators; supervisors read only) works within their own department's subtree. Which
+ * roles each may grant, and whom each may administer, is the domain's rule (`role-grants.ts`:
+ * department administrators grant only operational roles, nobody changes their own roles).
+ * Staff outside the caller's scope answer "not found", exactly like staff that do not exist.
+ * Every role change is audited and kept in `staff_role_change` for the other administrators of
+ * the person's department subtree (`listRoleChanges`).
  */
 
 type StaffRow = {
@@ -70,18 +81,76 @@ const inScope = (scope: 'all' | Set<string>, departmentId: string) => scope === 
 
 const staffNotFound = () => new AppError('IDENTITY_STAFF_NOT_FOUND', '工作人员不存在。No such staff member.');
 
-function checkRoles(roles: readonly string[], actor: StaffActor): StaffRole[] {
+function checkRoles(roles: readonly string[]): StaffRole[] {
   const unknown = roles.filter((r) => !isStaffRole(r));
   if (unknown.length > 0) {
     throw new AppError('IDENTITY_ROLE_UNKNOWN', `未知角色 Unknown role(s): ${unknown.join(', ')}`, { field: 'body.roles' });
   }
-  const valid = [...new Set(roles as StaffRole[])].sort();
-  if (valid.includes('system_admin') && !actor.roles.includes('system_admin')) {
-    throw new AppError('AUTH_FORBIDDEN', '只有系统管理员可以授予系统管理员角色。Only a system administrator can grant system_admin.', {
-      field: 'body.roles',
-    });
+  return [...new Set(roles as StaffRole[])].sort();
+}
+
+const granterOf = (actor: StaffActor): RoleGranter => ({ staffId: actor.staffId, roles: actor.roles });
+
+/** Whether the department runs the 12345 hotline: someone other than `exceptStaffId` holds a hotline role there. */
+async function runsHotline(sql: Sql, departmentId: string, exceptStaffId?: string): Promise<boolean> {
+  const [row] = await sql.query<{ runs: boolean }>(
+    `select exists (select 1 from staff s join staff_role r on r.staff_id = s.id
+       where s.department_id = $1 and s.active and r.role = any($2::text[]) and s.id <> $3) as runs`,
+    [departmentId, [...hotlineRoles], exceptStaffId ?? ''],
+  );
+  return row?.runs === true;
+}
+
+function grantRefused(refusal: RoleGrantRefusal): AppError {
+  if (refusal.reason === 'self') {
+    return new AppError(
+      'IDENTITY_ROLE_GRANT_FORBIDDEN',
+      '不能修改自己的角色，请由另一位管理员办理。You cannot change your own roles; another administrator must.',
+      {
+        field: 'body.roles',
+        details: { reason: refusal.reason },
+      },
+    );
   }
-  return valid;
+  if (refusal.reason === 'not_administered') {
+    return new AppError(
+      'AUTH_FORBIDDEN',
+      `该人员持有您不能授予的角色（${refusal.roles.join('、')}），由系统管理员管理。That person holds roles you cannot grant (${refusal.roles.join(', ')}); a system administrator administers them.`,
+      { details: { reason: refusal.reason, roles: refusal.roles } },
+    );
+  }
+  return new AppError(
+    'IDENTITY_ROLE_GRANT_FORBIDDEN',
+    `您不能授予或收回这些角色：${refusal.roles.join('、')}。部门管理员只能授予本部门的业务角色。You may not grant or take away: ${refusal.roles.join(', ')}. A department administrator grants only the department's operational roles.`,
+    { field: 'body.roles', details: { reason: refusal.reason, roles: refusal.roles } },
+  );
+}
+
+async function recordRoleChange(
+  tx: Sql,
+  at: Date,
+  actor: StaffActor,
+  person: { id: string; name: string; departmentId: string },
+  from: readonly string[],
+  to: readonly string[],
+  requestId: string | undefined,
+) {
+  await tx.query(
+    `insert into staff_role_change (id, at, staff_id, staff_name, department_id, changed_by, changed_by_name, roles_from, roles_to, request_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      randomUUID(),
+      at,
+      person.id,
+      person.name,
+      person.departmentId,
+      actor.staffId,
+      actor.name,
+      [...from].sort(),
+      [...to].sort(),
+      requestId ?? null,
+    ],
+  );
 }
 
 async function checkDepartmentInScope(sql: Sql, departmentId: string, scope: 'all' | Set<string>, field: string) {
@@ -147,14 +216,17 @@ export async function getStaff(ctx: Ctx, id: string): Promise<Staff> {
 
 /**
  * Creates a staff account with roles and an initial password.
- * @throws IDENTITY_ROLE_UNKNOWN, AUTH_FORBIDDEN (system_admin granted by a non-system admin, or a department outside scope)
+ * @throws IDENTITY_ROLE_UNKNOWN, IDENTITY_ROLE_GRANT_FORBIDDEN (a role the caller may not grant), AUTH_FORBIDDEN (a department outside scope)
  * @throws IDENTITY_DEPARTMENT_NOT_FOUND, AUTH_PASSWORD_TOO_WEAK, IDENTITY_USERNAME_TAKEN
  */
 export async function createStaff(ctx: Ctx, input: StaffCreateBody): Promise<Staff> {
   const actor = requireStaff(ctx.actor);
-  const roles = checkRoles(input.roles, actor);
+  const roles = checkRoles(input.roles);
   const scope = scopeOf(actor);
   await checkDepartmentInScope(ctx.db, input.departmentId, scope, 'body.departmentId');
+  const place = { runsHotline: await runsHotline(ctx.db, input.departmentId) };
+  const refusal = checkRoleChange(granterOf(actor), { staffId: undefined, currentRoles: [], ...place }, roles);
+  if (refusal) throw grantRefused(refusal);
   assertPasswordStrength(input.password, 'body.password');
   const taken = () => new AppError('IDENTITY_USERNAME_TAKEN', '用户名已被使用。That username is taken.', { field: 'body.username' });
   if ((await ctx.db.query('select 1 from staff where username = $1', [input.username])).length > 0) throw taken();
@@ -164,15 +236,16 @@ export async function createStaff(ctx: Ctx, input: StaffCreateBody): Promise<Sta
   try {
     return await ctx.db.transaction(async (tx) => {
       await tx.query(
-        'insert into staff (id, username, name, department_id, password_hash, active, created_at) values ($1, $2, $3, $4, $5, true, $6)',
-        [id, input.username, input.name, input.departmentId, passwordHash, now],
+        'insert into staff (id, username, name, department_id, password_hash, active, created_at, created_by) values ($1, $2, $3, $4, $5, true, $6, $7)',
+        [id, input.username, input.name, input.departmentId, passwordHash, now, actor.staffId],
       );
       await tx.query('insert into staff_role (staff_id, role) select $1, unnest($2::text[])', [id, roles]);
+      await recordRoleChange(tx, now, actor, { id, name: input.name, departmentId: input.departmentId }, [], roles, ctx.requestId);
       await recordAudit(tx, now, {
         actor: auditActorOf(actor),
         action: 'identity.staff.created',
         target: { type: 'staff', id },
-        detail: { username: input.username, departmentId: input.departmentId, roles },
+        detail: { username: input.username, departmentId: input.departmentId, roles, createdBy: actor.staffId },
         requestId: ctx.requestId,
       });
       return toStaff((await findStaffRow(tx, id)) as StaffRow);
@@ -187,7 +260,8 @@ export async function createStaff(ctx: Ctx, input: StaffCreateBody): Promise<Sta
  * Changes roles, department, name or active flag, or resets the password. Deactivating or
  * resetting the password ends the person's sessions at once.
  * @throws IDENTITY_STAFF_NOT_FOUND missing or outside scope
- * @throws AUTH_FORBIDDEN touching a system administrator, granting system_admin, or moving outside scope (non-system admins)
+ * @throws AUTH_FORBIDDEN a person holding a role the caller may not grant (`checkAdministers`), or moving outside scope
+ * @throws IDENTITY_ROLE_GRANT_FORBIDDEN changing one's own roles, or a role the caller may not grant or take away
  * @throws IDENTITY_ROLE_UNKNOWN, IDENTITY_DEPARTMENT_NOT_FOUND, AUTH_PASSWORD_TOO_WEAK
  * @throws VALIDATION_FAILED deactivating oneself
  */
@@ -196,15 +270,19 @@ export async function updateStaff(ctx: Ctx, id: string, input: StaffPatchBody): 
   const scope = scopeOf(actor);
   const current = await findStaffRow(ctx.db, id);
   if (!current || !inScope(scope, current.department_id)) throw staffNotFound();
-  if (current.roles.includes('system_admin') && !actor.roles.includes('system_admin')) {
-    throw new AppError(
-      'AUTH_FORBIDDEN',
-      '只有系统管理员可以修改系统管理员。Only a system administrator can change a system administrator.',
-    );
-  }
-  const roles = input.roles === undefined ? undefined : checkRoles(input.roles, actor);
-  if (input.departmentId !== undefined && input.departmentId !== current.department_id) {
-    await checkDepartmentInScope(ctx.db, input.departmentId, scope, 'body.departmentId');
+  const currentRoles = current.roles.filter(isStaffRole);
+  const granter = granterOf(actor);
+  const here = { staffId: id, currentRoles, runsHotline: await runsHotline(ctx.db, current.department_id, id) };
+  // One's own account is not "administered" (its roles are refused below as a self change).
+  const notAdministered = id === actor.staffId ? undefined : checkAdministers(granter, here);
+  if (notAdministered) throw grantRefused(notAdministered);
+  const roles = input.roles === undefined ? undefined : checkRoles(input.roles);
+  const moving = input.departmentId !== undefined && input.departmentId !== current.department_id;
+  if (moving) await checkDepartmentInScope(ctx.db, input.departmentId as string, scope, 'body.departmentId');
+  if (roles !== undefined) {
+    const there = moving ? { ...here, runsHotline: await runsHotline(ctx.db, input.departmentId as string, id) } : here;
+    const refusal = checkRoleChange(granter, there, roles);
+    if (refusal) throw grantRefused(refusal);
   }
   if (input.active === false && id === actor.staffId) {
     throw new AppError('VALIDATION_FAILED', '不能停用自己的账号。You cannot deactivate your own account.', { field: 'body.active' });
@@ -230,6 +308,8 @@ export async function updateStaff(ctx: Ctx, id: string, input: StaffPatchBody): 
       await tx.query('insert into staff_role (staff_id, role) select $1, unnest($2::text[])', [id, roles]);
       changed.push('roles');
       detail.roles = { from: current.roles, to: roles };
+      const departmentId = input.departmentId ?? current.department_id;
+      await recordRoleChange(tx, now, actor, { id, name: input.name ?? current.name, departmentId }, current.roles, roles, ctx.requestId);
     }
     let endedSessions = 0;
     if (input.active !== undefined && input.active !== current.active) {
@@ -254,6 +334,93 @@ export async function updateStaff(ctx: Ctx, id: string, input: StaffPatchBody): 
     }
     return toStaff((await findStaffRow(tx, id)) as StaffRow);
   });
+}
+
+type RoleChangeRow = {
+  id: string;
+  at: Date;
+  staff_id: string;
+  staff_name: string;
+  department_id: string;
+  department_name: string;
+  changed_by: string | null;
+  changed_by_name: string | null;
+  roles_from: string[];
+  roles_to: string[];
+  total?: number;
+};
+
+/**
+ * Every role change (and the roles of every account created) in the caller's department subtree,
+ * newest first: what the department's other administrators see of each other's grants.
+ * @throws IDENTITY_DEPARTMENT_NOT_FOUND, AUTH_FORBIDDEN the department filter is outside the caller's scope
+ */
+export async function listRoleChanges(ctx: Ctx, query: RoleChangeListQuery): Promise<RoleChangeList> {
+  const actor = requireStaff(ctx.actor);
+  const scope = scopeOf(actor);
+  let departmentIds: string[] | null = scope === 'all' ? null : [...scope];
+  if (query.departmentId) {
+    await checkDepartmentInScope(ctx.db, query.departmentId, scope, 'query.departmentId');
+    departmentIds = await listDepartmentSubtreeIds(ctx.db, query.departmentId);
+  }
+  const rows = await ctx.db.query<RoleChangeRow>(
+    `select c.id, c.at, c.staff_id, c.staff_name, c.department_id, d.name_zh as department_name, c.changed_by, c.changed_by_name,
+       c.roles_from, c.roles_to, count(*) over () as total
+     from staff_role_change c join department d on d.id = c.department_id
+     where ($1::text[] is null or c.department_id = any($1::text[]))
+     order by c.at desc, c.id
+     limit $2 offset $3`,
+    [departmentIds, query.pageSize, (query.page - 1) * query.pageSize],
+  );
+  const roles = (list: string[]) => list.filter(isStaffRole);
+  return {
+    items: rows.map((r) => {
+      const from = roles(r.roles_from);
+      const to = roles(r.roles_to);
+      return {
+        id: r.id,
+        at: iso(r.at),
+        staffId: r.staff_id,
+        staffName: r.staff_name,
+        departmentId: r.department_id,
+        departmentName: r.department_name,
+        changedBy: r.changed_by === null ? null : { id: r.changed_by, name: r.changed_by_name ?? '' },
+        rolesFrom: from,
+        rolesTo: to,
+        added: to.filter((x) => !from.includes(x)),
+        removed: from.filter((x) => !to.includes(x)),
+      };
+    }),
+    total: Number(rows[0]?.total ?? 0),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/**
+ * The roles with whether the caller may grant each in `departmentId` (default: the caller's own
+ * department): what the role-granting form offers.
+ */
+export async function listRolesForCaller(ctx: Ctx, departmentId: string | undefined): Promise<Set<StaffRole>> {
+  const actor = requireStaff(ctx.actor);
+  const place = { runsHotline: await runsHotline(ctx.db, departmentId ?? actor.departmentId) };
+  return grantableRoles(actor, place);
+}
+
+/**
+ * The party a staff member belongs to for four-eyes rules: itself, the account that created it,
+ * and the accounts it created. One who creates an account sets its first password, so the two
+ * are not independent eyes. (Accounts created by the same third party are not joined: every
+ * administrator a system administrator creates would otherwise be one party.)
+ */
+export async function listStaffParty(sql: Sql, staffId: string): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    `select $1::text as id
+     union select created_by from staff where id = $1 and created_by is not null
+     union select id from staff where created_by = $1`,
+    [staffId],
+  );
+  return rows.map((r) => r.id);
 }
 
 export type StaffImportRow = { id: string; username: string; name: string; departmentId: string; roles: readonly StaffRole[] };
