@@ -10,13 +10,13 @@ import { asAttacker, sealAll } from '../../platform/audit/test-support.ts';
  * answer of bounded size.
  */
 let t: TestApp;
-let admin: TestClient;
+let auditor: TestClient;
 
 const at = (iso: string) => new Date(iso);
 beforeAll(async () => {
   t = await createTestApp({ RATE_LIMIT_AUTH_PER_MINUTE: '1000' });
   await seedIdentityFixtures(t.app);
-  admin = await loginStaff(t.app, 'auditor');
+  auditor = await loginStaff(t.app, 'auditor');
   const { db } = t.app.platform;
   const entries = [
     { when: '2026-03-01T10:00:00+08:00', id: 'L-1', detail: { note: '第一天' } },
@@ -41,19 +41,19 @@ type ListBody = { items: { targetId: string; occurredAt: string }[] };
 
 describe('GET /api/v1/audit with a date range', () => {
   it('keeps entries at or after `from` and before `to`', async () => {
-    const res = await admin.get(
+    const res = await auditor.get(
       `/api/v1/audit?targetType=console_licence&from=${encodeURIComponent('2026-03-02T00:00:00+08:00')}&to=${encodeURIComponent('2026-03-03T00:00:00+08:00')}`,
     );
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as ListBody).items.map((e) => e.targetId)).toEqual(['L-2']);
     const open = (
-      await admin.get(`/api/v1/audit?targetType=console_licence&from=${encodeURIComponent('2026-03-02T10:00:00+08:00')}`)
+      await auditor.get(`/api/v1/audit?targetType=console_licence&from=${encodeURIComponent('2026-03-02T10:00:00+08:00')}`)
     ).json();
     expect((open as ListBody).items.map((e) => e.targetId)).toEqual(['=HYPERLINK("http://evil")', 'L-2']);
   });
 
   it('refuses a date that is not an ISO date-time, naming the field', async () => {
-    const res = await admin.get('/api/v1/audit?from=yesterday');
+    const res = await auditor.get('/api/v1/audit?from=yesterday');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'querystring.from' });
   });
@@ -66,7 +66,7 @@ describe('GET /api/v1/audit/export.csv', () => {
   });
 
   it('answers the search as CSV: BOM, Shanghai time, quoted cells, formulas defused, newest first', async () => {
-    const res = await admin.get('/api/v1/audit/export.csv?targetType=console_licence');
+    const res = await auditor.get('/api/v1/audit/export.csv?targetType=console_licence');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="audit-audit-\d{8}-\d{6}\.csv"$/);
@@ -88,7 +88,7 @@ describe('GET /api/v1/audit/export.csv', () => {
   });
 
   it('applies the same filters as the list, the date range included', async () => {
-    const res = await admin.get(
+    const res = await auditor.get(
       `/api/v1/audit/export.csv?targetType=console_licence&to=${encodeURIComponent('2026-03-02T00:00:00+08:00')}`,
     );
     const lines = res.rawPayload.toString('utf8').slice(1).trimEnd().split('\r\n');
@@ -97,12 +97,12 @@ describe('GET /api/v1/audit/export.csv', () => {
   });
 
   it('records who exported what', async () => {
-    await admin.get('/api/v1/audit/export.csv?targetType=console_licence&actorId=st-approver');
+    await auditor.get('/api/v1/audit/export.csv?targetType=console_licence&actorId=st-approver');
     const rows = await t.app.platform.db.query<{ actor_id: string; detail: { filters: Record<string, unknown>; rows: number } }>(
       `select actor_id, detail from audit_log where action = 'audit.log.exported' order by id desc limit 1`,
     );
     expect(rows[0]).toMatchObject({
-      actor_id: 'st-sysadmin',
+      actor_id: 'st-auditor',
       detail: { filters: { stream: 'audit', targetType: 'console_licence', actorId: 'st-approver' } },
     });
   });
@@ -122,9 +122,9 @@ describe('GET /api/v1/audit/verify for the console', () => {
       }
     });
     await sealAll(db, signer, t.clock, 'audit');
-    expect((await admin.get('/api/v1/audit/verify')).json()).toMatchObject({ ok: true });
+    expect((await auditor.get('/api/v1/audit/verify')).json()).toMatchObject({ ok: true });
     await asAttacker(db, (tx) => tx.query(`update audit_log set detail = '{"i": -1}' where target_type = 'bulk'`));
-    const report = (await admin.get('/api/v1/audit/verify')).json() as { ok: boolean; findings: unknown[]; findingsOmitted: number };
+    const report = (await auditor.get('/api/v1/audit/verify')).json() as { ok: boolean; findings: unknown[]; findingsOmitted: number };
     expect(report.ok).toBe(false);
     expect(report.findings).toHaveLength(100);
     expect(report.findingsOmitted).toBeGreaterThan(0);
