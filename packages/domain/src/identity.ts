@@ -223,10 +223,28 @@ export const roleListResponseSchema = z.object({ items: z.array(roleInfoSchema) 
 // Accounts and sessions
 // ---------------------------------------------------------------------------------------------
 
+const mobileField = z.preprocess(
+  asIdentifier,
+  z.string().refine(isValidMobile, '请输入11位手机号码 Enter an 11-digit mainland mobile number'),
+);
+
+/** Step 1 of registration: who the person says they are; a code goes to the registry's mobile if it is this one. */
+export const registerStartBodySchema = z.object({ name: textField(50), idNumber: identifierField(), mobile: mobileField });
+export type RegisterStartBody = z.infer<typeof registerStartBodySchema>;
+
+/** The same answer whatever the registry holds (no existence oracle). */
+export const registerStartResponseSchema = z.object({ message: z.string(), codeValidSeconds: z.number().int() });
+export type RegisterStartResponse = z.infer<typeof registerStartResponseSchema>;
+
+/** Six digits, as typed (full-width digits and spaces are normalised away). */
+export const oneTimeCodeField = z.preprocess(asIdentifier, z.string().regex(/^\d{6}$/, '请输入6位数字验证码 Enter the 6-digit code'));
+
+/** Step 2: the same details, the code from the SMS and the new password. */
 export const registerBodySchema = z.object({
   name: textField(50),
   idNumber: identifierField(),
-  mobile: z.preprocess(asIdentifier, z.string().refine(isValidMobile, '请输入11位手机号码 Enter an 11-digit mainland mobile number')),
+  mobile: mobileField,
+  code: oneTimeCodeField,
   password: passwordField,
 });
 export type RegisterBody = z.infer<typeof registerBodySchema>;

@@ -34,6 +34,13 @@ const configSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Requests per minute per client address on login, registration and lookups. */
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /**
+   * Registration through a city's real-name identity provider (see identity's real-name-provider.ts).
+   * `none`: by SMS code to the population registry's mobile, or at a service window.
+   */
+  REAL_NAME_PROVIDER: z.enum(['none', 'oidc']).default('none'),
+  REAL_NAME_OIDC_ISSUER: z.string().url().optional(),
+  REAL_NAME_OIDC_CLIENT_ID: z.string().default(''),
   /** Run the background job worker in this process. */
   JOBS_ENABLED: booleanFromEnv.default(true),
   /** Seconds between audit sealing runs (chaining + signed checkpoints). */

@@ -37,6 +37,7 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/auth/csrf',
   'GET /api/v1/auth/session',
   // identity
+  'POST /api/v1/auth/register/start',
   'POST /api/v1/auth/register',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
@@ -77,6 +78,7 @@ const PUBLIC_ROUTES = [
  * declared is enforced).
  */
 const IDENTITY_ROUTE_ACCESS: Record<string, RouteAccess> = {
+  'POST /api/v1/auth/register/start': 'public',
   'POST /api/v1/auth/register': 'public',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',

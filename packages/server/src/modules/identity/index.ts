@@ -12,11 +12,14 @@ export const identityModule: ModuleDefinition = {
   sessionResolver: createSessionResolver,
 };
 
+/** One-time codes (for presence at a window by a code sent to the registry's mobile, as registration does). */
+export { type CodeCheck, type IssuedCode, issueOneTimeCode, type OneTimeCodeOptions, useOneTimeCode } from '../../platform/otp/index.ts';
 export { authRateLimit } from './routes/rate-limit.ts';
 export {
   assertResidentId,
   findUserByIdNumber,
   importUsers,
+  REGISTER_CODE_PURPOSE,
   type UserAccountSummary,
   type UserImportRow,
 } from './use-cases/accounts.ts';
@@ -30,4 +33,5 @@ export {
 } from './use-cases/departments.ts';
 export { type EnterpriseAccountImportRow, importEnterpriseAccounts } from './use-cases/enterprises.ts';
 export { hashPassword } from './use-cases/passwords.ts';
+export { createRealNameProvider, type RealNameClaims, type RealNameProvider } from './use-cases/real-name-provider.ts';
 export { getStaff, importStaff, type StaffImportRow } from './use-cases/staff.ts';

@@ -86,4 +86,58 @@ describe('registration with proof of the registry mobile (finding 2)', () => {
     const login = await client().post('/api/v1/auth/login', { kind: 'user', username: people.bob.idNumber, password: 'bob-pass-2026' });
     expect(login.statusCode).toBe(200);
   });
+
+  it('lets a code be used once, for a few tries, for ten minutes, and a new code end the old one', async () => {
+    const details = { name: people.dave.name, idNumber: people.dave.idNumber, mobile: people.dave.mobile as string };
+    // Dave already has an account: he gets a reminder, never a code.
+    await client().post('/api/v1/auth/register/start', details);
+    expect(codeIn((await smsTo(details.mobile))[0])).toBeUndefined();
+
+    const { importRegistryPeople } = await import('../registry/index.ts');
+    const { makeIdNumber } = await import('../../../test/fixtures/identity-fixtures.ts');
+    const gina = {
+      ...people.bob,
+      idNumber: makeIdNumber('310115', '19910303', 822),
+      name: '黄佳',
+      sex: 'female' as const,
+      mobile: '13800000088',
+    };
+    await importRegistryPeople(t.app.platform.db, [gina]);
+    const body = { name: gina.name, idNumber: gina.idNumber, mobile: gina.mobile };
+    const complete = (code: string | undefined) => client().post('/api/v1/auth/register', { ...body, code, password: 'gina-2026-x' });
+    const wrong = (code: string | undefined) => (code === '999999' ? '999998' : '999999');
+
+    await client().post('/api/v1/auth/register/start', body);
+    const first = codeIn((await smsTo(gina.mobile))[0]);
+    // Asking again within a minute sends nothing new; after it, a new code ends the first.
+    await client().post('/api/v1/auth/register/start', body);
+    expect(await smsTo(gina.mobile)).toHaveLength(1);
+    t.clock.advance(61_000);
+    await client().post('/api/v1/auth/register/start', body);
+    const second = codeIn((await smsTo(gina.mobile))[0]);
+    if (first !== second) expect((await complete(first)).statusCode).toBe(422);
+
+    // Five wrong tries void the code, even the right one afterwards.
+    for (let i = 0; i < 5; i++) expect((await complete(wrong(second))).statusCode).toBe(422);
+    expect((await complete(second)).statusCode).toBe(422);
+
+    // A fresh code expires after ten minutes.
+    t.clock.advance(61_000);
+    await client().post('/api/v1/auth/register/start', body);
+    const third = codeIn((await smsTo(gina.mobile))[0]);
+    t.clock.advance(600_000);
+    expect((await complete(third)).statusCode).toBe(422);
+
+    t.clock.advance(61_000);
+    await client().post('/api/v1/auth/register/start', body);
+    const fourth = codeIn((await smsTo(gina.mobile))[0]);
+    expect((await complete(fourth)).statusCode).toBe(201);
+    expect((await complete(fourth)).statusCode).toBe(422);
+    // Only a salted hash of the code is stored.
+    const stored = await t.app.platform.db.query<{ code_hash: string }>('select code_hash from one_time_code where subject = $1', [
+      gina.idNumber,
+    ]);
+    expect(stored.length).toBeGreaterThan(0);
+    for (const row of stored) expect(row.code_hash).not.toContain(fourth as string);
+  });
 });

@@ -5,6 +5,7 @@ export {
   type DeliveryResult,
   deliverOutbound,
   enqueueNotification,
+  enqueueSms,
   NOTIFY_QUEUE,
   type NotificationInput,
   type Recipient,

@@ -62,6 +62,20 @@ export async function enqueueNotification(tx: Sql, jobs: Jobs, at: Date, input: 
   return id;
 }
 
+/**
+ * Queues one text message to a number, inside `tx`, with no inbox entry (a one-time code for a
+ * person who has no account yet, or whose inbox must not keep the code). Returns the message id.
+ */
+export async function enqueueSms(tx: Sql, jobs: Jobs, at: Date, input: { to: string; subject: string; body: string }): Promise<string> {
+  const messageId = randomUUID();
+  await tx.write(
+    `insert into outbound_message (id, channel, recipient, subject, body, status, created_at) values ($1, 'sms', $2, $3, $4, 'pending', $5)`,
+    [messageId, input.to, input.subject, input.body, at],
+  );
+  await jobs.send(NOTIFY_QUEUE, { messageId }, { tx, retryLimit: 5 });
+  return messageId;
+}
+
 export type Channels = {
   /** Undefined: no SMTP server; mails are captured for the development mailbox. */
   email: ((message: MailMessage) => Promise<void>) | undefined;
