@@ -321,6 +321,31 @@ export const agentGrantBodySchema = z.object({
 });
 export type AgentGrantBody = z.infer<typeof agentGrantBodySchema>;
 
+/** The answer to an invitation, the same whether or not the person has an account. */
+export const agentInvitationSchema = z.object({
+  id: z.string(),
+  idNumberMasked: z.string(),
+  status: z.literal('pending'),
+  validUntil: isoDateTime.nullable(),
+  expiresAt: isoDateTime,
+});
+export type AgentInvitation = z.infer<typeof agentInvitationSchema>;
+export const agentInvitationListResponseSchema = z.object({ items: z.array(agentInvitationSchema) });
+
+/** An invitation as its invitee sees it. */
+export const myInvitationSchema = z.object({
+  id: z.string(),
+  creditCode: z.string(),
+  enterpriseName: z.string(),
+  invitedByName: z.string(),
+  validUntil: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+});
+export type MyInvitation = z.infer<typeof myInvitationSchema>;
+export const myInvitationListResponseSchema = z.object({ items: z.array(myInvitationSchema) });
+export const invitationParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
 // ---------------------------------------------------------------------------------------------
 // Clerk lookup of a registry person
 // ---------------------------------------------------------------------------------------------

@@ -97,11 +97,16 @@ const IDENTITY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/enterprises': 'user',
   'GET /api/v1/enterprises/mine': 'user',
   'POST /api/v1/enterprises/:creditCode/agents': 'user',
+  'GET /api/v1/enterprises/:creditCode/invitations': 'user',
+  'GET /api/v1/enterprise-invitations': 'user',
+  'POST /api/v1/enterprise-invitations/:id/accept': 'user',
+  'POST /api/v1/enterprise-invitations/:id/decline': 'user',
   'DELETE /api/v1/enterprises/:creditCode/agents/:userId': 'user',
   'GET /api/v1/people/:idNumber': { permission: 'identity.people.lookup' },
 };
 const identityPrefixes = [
   '/api/v1/auth/',
+  '/api/v1/enterprise-invitations',
   '/api/v1/departments',
   '/api/v1/staff',
   '/api/v1/roles',

@@ -75,9 +75,14 @@ describe('behind a trusted proxy', () => {
 
   it('believes X-Forwarded-For from the proxy only, so clients behind it are limited one by one', async () => {
     const proxy = new TestClient(proxied.app, '192.0.2.1');
-    // Unknown accounts, so the account lockout does not interfere with what is measured here.
+    // A new unknown username each time, so the per-account back-off does not interfere with what is measured here.
+    let n = 0;
     const login = (client: string) =>
-      proxy.post('/api/v1/auth/login', { kind: 'staff', username: 'nobody.here', password: 'wrong-pass-1' }, { 'x-forwarded-for': client });
+      proxy.post(
+        '/api/v1/auth/login',
+        { kind: 'staff', username: `nobody.${++n}`, password: 'wrong-pass-1' },
+        { 'x-forwarded-for': client },
+      );
     // Distinct real clients behind the proxy each get their own budget …
     for (let i = 0; i < LIMIT + 2; i++) expect((await login(`198.51.100.${i + 1}`)).statusCode).toBe(401);
     // … and one client behind it is limited however the proxy relays it.

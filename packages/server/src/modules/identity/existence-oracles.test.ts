@@ -31,7 +31,12 @@ type Answer = Awaited<ReturnType<TestClient['post']>>;
 /** What a client can observe of an answer: status, body (request ids aside) and the headers that differ by meaning. */
 function observed(res: Answer) {
   const body = res.body ? (JSON.parse(res.body) as Record<string, unknown>) : null;
-  if (body) delete body.requestId;
+  if (body) {
+    delete body.requestId;
+    // Values that name the request itself, not whether anyone exists: a fresh random id, the masked number typed.
+    if (typeof body.id === 'string') body.id = '<id>';
+    if (typeof body.idNumberMasked === 'string') body.idNumberMasked = '<as typed, masked>';
+  }
   return {
     status: res.statusCode,
     body,
@@ -127,6 +132,7 @@ describe('no existence oracles (finding 10)', () => {
   }
 
   it('lets an invitee become an agent only by accepting the invitation', async () => {
+    t.clock.advance(16 * 60_000); // past the back-off the lockout paths above left on Dave
     const alice = await loginUser(t.app, 'alice');
     const creditCode = enterprises.preRegistered.creditCode;
     const invited = await alice.post(`/api/v1/enterprises/${creditCode}/agents`, { idNumber: people.dave.idNumber });

@@ -15,6 +15,7 @@ import { SESSION_COOKIE } from '../../../platform/http/access.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
 import { getMe, registerUser, startRegistration } from '../use-cases/accounts.ts';
 import { changePassword, login, logout } from '../use-cases/login.ts';
+import { DEVICE_COOKIE } from '../use-cases/login-throttle.ts';
 import { cookieMaxAgeSeconds, loadActor } from '../use-cases/sessions.ts';
 import { authRateLimit } from './rate-limit.ts';
 
@@ -65,8 +66,20 @@ export function registerAuthRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request, reply) => {
       const ctx = ctxOf(platform, request);
-      const result = await login(ctx, request.body, request.cookies[SESSION_COOKIE], request.headers['user-agent']);
+      const result = await login(
+        ctx,
+        request.body,
+        request.cookies[SESSION_COOKIE],
+        request.headers['user-agent'],
+        request.cookies[DEVICE_COOKIE],
+      );
       reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, maxAge: cookieMaxAgeSeconds(config) });
+      // Only the login route reads it: a known device's right password passes the back-off.
+      reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+        ...cookieOptions,
+        path: '/api/v1/auth',
+        maxAge: config.LOGIN_DEVICE_DAYS * 86_400,
+      });
       const actor = await loadActor(platform.db, result.principal, result.sessionId, platform.clock.now());
       return getMe({ ...ctx, actor: actor ?? ctx.actor });
     },
