@@ -102,8 +102,12 @@ const configSchema = z.object({
   /** Outgoing mail server, `smtp://user:pass@host:587` or `smtps://…:465`. Unset: mails go to the dev mailbox. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().min(3).default('通办 Tongban <noreply@tongban.invalid>'),
-  /** Text messages: `log` writes them to the log (no provider is bundled). */
-  SMS_PROVIDER: z.enum(['log']).default('log'),
+  /**
+   * Text messages: `log` writes them to the log (no gateway is bundled); `file` (development and
+   * browser tests only, refused in production) appends them to `<SMS_FILE_DIR>/<number>.jsonl`.
+   */
+  SMS_PROVIDER: z.enum(['log', 'file']).default('log'),
+  SMS_FILE_DIR: z.string().default(''),
   /**
    * Tests only: an administrative PostgreSQL URL. When set, each test file gets a fresh database
    * created through it (and dropped afterwards) instead of an in-memory PGlite.

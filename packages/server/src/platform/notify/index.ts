@@ -11,5 +11,5 @@ export {
   type Recipient,
   registerNotifyJobs,
 } from './notify.ts';
-export { createLoggingSmsProvider, type SmsProvider } from './sms.ts';
+export { createFileSmsProvider, createLoggingSmsProvider, type SmsProvider } from './sms.ts';
 export { formatMessage, type MailMessage, sendSmtpMail } from './smtp.ts';

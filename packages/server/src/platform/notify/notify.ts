@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Sql } from '../db/db.ts';
 import type { Jobs } from '../jobs/jobs.ts';
-import { createLoggingSmsProvider, type SmsProvider } from './sms.ts';
+import { createFileSmsProvider, createLoggingSmsProvider, type SmsProvider } from './sms.ts';
 import { type MailMessage, sendSmtpMail } from './smtp.ts';
 
 /**
@@ -82,11 +82,16 @@ export type Channels = {
   sms: SmsProvider;
 };
 
-export function createChannels(config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM'>, log: FastifyBaseLogger): Channels {
+export function createChannels(
+  config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'SMS_PROVIDER' | 'SMS_FILE_DIR' | 'isProduction'>,
+  log: FastifyBaseLogger,
+): Channels {
   const url = config.SMTP_URL;
+  if (config.SMS_PROVIDER === 'file' && config.isProduction)
+    throw new Error('SMS_PROVIDER=file is a development channel; not in production.');
   return {
     email: url ? (message) => sendSmtpMail({ url }, message) : undefined,
-    sms: createLoggingSmsProvider(log),
+    sms: config.SMS_PROVIDER === 'file' && config.SMS_FILE_DIR ? createFileSmsProvider(config.SMS_FILE_DIR) : createLoggingSmsProvider(log),
   };
 }
 
