@@ -201,4 +201,28 @@ describe('back-off that slows an attacker without locking the owner out (finding
     const wrong = await devices[0]?.post('/api/v1/auth/login', { kind: 'user', username: victims[0]?.idNumber, password: 'still-wrong-1' });
     expect(wrong?.statusCode).not.toBe(200);
   });
+
+  it('forgets a device unused for LOGIN_DEVICE_DAYS, and purges codes, counts and devices that no longer matter', async () => {
+    const own = anon();
+    expect(
+      (await own.post('/api/v1/auth/login', { kind: 'user', username: people.erin.idNumber, password: FIXTURE_PASSWORD })).statusCode,
+    ).toBe(200);
+    await own.post('/api/v1/auth/logout');
+    t.clock.advance(181 * 86_400_000);
+    // Someone drives Erin's account into back-off …
+    for (let i = 0; i < 7; i++)
+      await anon().post('/api/v1/auth/login', { kind: 'user', username: people.erin.idNumber, password: `x-${i}-wrong` });
+    // … and the device, unused for 181 days, no longer passes it.
+    const res = await own.post('/api/v1/auth/login', { kind: 'user', username: people.erin.idNumber, password: FIXTURE_PASSWORD });
+    expect(res.statusCode).toBe(429);
+
+    t.clock.advance(2 * 86_400_000);
+    const { purgeIdentityLeftovers } = await import('./identity.jobs.ts');
+    const purged = await purgeIdentityLeftovers(t.app.platform);
+    expect(purged.loginThrottles).toBeGreaterThan(0);
+    expect(purged.knownDevices).toBeGreaterThan(0);
+    expect(purged.oneTimeCodes).toBeGreaterThan(0);
+    const left = await t.app.platform.db.query('select 1 from login_throttle');
+    expect(left).toEqual([]);
+  });
 });

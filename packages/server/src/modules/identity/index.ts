@@ -3,12 +3,14 @@
  * the functions other modules and the seed may call. Nothing else in this folder is public.
  */
 import type { ModuleDefinition } from '../../platform/module.ts';
+import { registerIdentityJobs } from './identity.jobs.ts';
 import { registerIdentityRoutes } from './identity.routes.ts';
 import { createSessionResolver } from './use-cases/sessions.ts';
 
 export const identityModule: ModuleDefinition = {
   name: 'identity',
   registerRoutes: registerIdentityRoutes,
+  registerJobs: registerIdentityJobs,
   sessionResolver: createSessionResolver,
 };
 

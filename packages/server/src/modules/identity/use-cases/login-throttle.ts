@@ -127,14 +127,20 @@ export function throttledError(retryAfterSeconds: number): AppError {
 
 const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-/** Whether the device cookie was set by a successful login of this principal. */
-export async function isKnownDevice(sql: Sql, token: string | undefined, principal: Principal): Promise<boolean> {
+/** Whether the device cookie was set by a successful login of this principal, used within LOGIN_DEVICE_DAYS. */
+export async function isKnownDevice(
+  sql: Sql,
+  token: string | undefined,
+  principal: Principal,
+  now: Date,
+  config: Pick<Config, 'LOGIN_DEVICE_DAYS'>,
+): Promise<boolean> {
   if (!token || !DEVICE_TOKEN.test(token)) return false;
-  const rows = await sql.query('select 1 from known_device where token_hash = $1 and principal_type = $2 and principal_id = $3', [
-    sha256(token),
-    principal.type,
-    principal.id,
-  ]);
+  const usedSince = new Date(now.getTime() - config.LOGIN_DEVICE_DAYS * 86_400_000);
+  const rows = await sql.query(
+    'select 1 from known_device where token_hash = $1 and principal_type = $2 and principal_id = $3 and last_used_at > $4',
+    [sha256(token), principal.type, principal.id, usedSince],
+  );
   return rows.length > 0;
 }
 

@@ -109,7 +109,7 @@ export async function login(
   const keys = [accountKey(input.kind, live?.id, typed), addressKey(ctx.ip)];
 
   const wait = await blockedSeconds(db, keys, now);
-  const knownDevice = principal ? await isKnownDevice(db, deviceToken, principal) : false;
+  const knownDevice = principal ? await isKnownDevice(db, deviceToken, principal, now, config) : false;
   if (wait > 0 && !knownDevice) {
     await db.transaction((tx) =>
       recordAudit(tx, now, {
