@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -7,6 +9,8 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT ?? 18180);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** The development SMS channel of the server under test (registration codes); e2e/support.ts reads it. */
+export const smsDir = join(tmpdir(), `tongban-e2e-sms-${port}`);
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -70,6 +74,9 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // Every journey logs in from the same address; the production limit would throttle the suite.
       RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+      // Text messages (registration codes) go to files the journeys read, as the number's owner would.
+      SMS_PROVIDER: 'file',
+      SMS_FILE_DIR: smsDir,
     },
   },
 });

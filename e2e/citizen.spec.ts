@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoCity, expect, expectRefusedRequest, isPhone, shot, test, unregisteredPerson } from './support.ts';
+import { DEMO_PASSWORD, demoCity, expect, expectRefusedRequest, isPhone, shot, smsCode, test, unregisteredPerson } from './support.ts';
 
 /** Swaps the last (check) character for a wrong one: the form must catch it before the server does. */
 function withWrongCheckDigit(idNumber: string): string {
@@ -36,11 +36,16 @@ test('journey 1: a citizen registers, logs in and switches the language to Engli
 
   await idInput.fill(person.idNumber.toLowerCase());
   await expect(page.getByText('身份证号码校验位不正确，请检查是否输错')).toBeHidden();
+  // The registry's mobile for this person: the code goes there, and only there.
   await page.getByLabel('手机号码').fill(person.mobile);
+  const askedAt = new Date();
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.getByTestId('register-code-sent')).toContainText('政务服务窗口');
+  await page.getByLabel('短信验证码').fill(await smsCode(person.mobile, askedAt));
   await page.getByLabel('设置密码').fill(DEMO_PASSWORD);
   await page.getByLabel('确认密码').fill(DEMO_PASSWORD);
   await shot(page, testInfo, '04-register-filled');
-  await page.getByRole('button', { name: '注册' }).click();
+  await page.getByRole('button', { name: '注册', exact: true }).click();
 
   // Registered, verified against the registry, and signed in.
   await expect(page).toHaveURL(/\/account/);

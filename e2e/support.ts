@@ -1,10 +1,41 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { buildDemoCity, type City, DEMO_PASSWORD } from '@tongban/seed';
 
 export { DEMO_PASSWORD };
+
+/**
+ * The newest six-digit code texted to a number since `since` (the server's development SMS channel,
+ * SMS_PROVIDER=file; the outbox worker sends within a few seconds).
+ */
+export async function smsCode(mobile: string, since: Date): Promise<string> {
+  // The same folder playwright.config.ts hands the server as SMS_FILE_DIR.
+  const smsDir = join(tmpdir(), `tongban-e2e-sms-${process.env.E2E_PORT ?? 18180}`);
+  const file = join(smsDir, `${mobile}.jsonl`);
+  let code: string | undefined;
+  await expect
+    .poll(
+      () => {
+        if (!existsSync(file)) return undefined;
+        const lines = readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { at: string; text: string });
+        code = lines
+          .filter((l) => new Date(l.at).getTime() >= since.getTime() - 1000)
+          .map((l) => /\b(\d{6})\b/.exec(l.text)?.[1])
+          .filter(Boolean)
+          .at(-1);
+        return code;
+      },
+      { timeout: 20_000, message: `an SMS code to ${mobile}` },
+    )
+    .toMatch(/^\d{6}$/);
+  return code as string;
+}
 
 const artifacts = join(import.meta.dirname, 'artifacts');
 mkdirSync(artifacts, { recursive: true });

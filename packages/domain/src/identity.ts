@@ -258,10 +258,28 @@ export type RoleChangeList = z.infer<typeof roleChangeListSchema>;
 // Accounts and sessions
 // ---------------------------------------------------------------------------------------------
 
+const mobileField = z.preprocess(
+  asIdentifier,
+  z.string().refine(isValidMobile, '请输入11位手机号码 Enter an 11-digit mainland mobile number'),
+);
+
+/** Step 1 of registration: who the person says they are; a code goes to the registry's mobile if it is this one. */
+export const registerStartBodySchema = z.object({ name: textField(50), idNumber: identifierField(), mobile: mobileField });
+export type RegisterStartBody = z.infer<typeof registerStartBodySchema>;
+
+/** The same answer whatever the registry holds (no existence oracle). */
+export const registerStartResponseSchema = z.object({ message: z.string(), codeValidSeconds: z.number().int() });
+export type RegisterStartResponse = z.infer<typeof registerStartResponseSchema>;
+
+/** Six digits, as typed (full-width digits and spaces are normalised away). */
+export const oneTimeCodeField = z.preprocess(asIdentifier, z.string().regex(/^\d{6}$/, '请输入6位数字验证码 Enter the 6-digit code'));
+
+/** Step 2: the same details, the code from the SMS and the new password. */
 export const registerBodySchema = z.object({
   name: textField(50),
   idNumber: identifierField(),
-  mobile: z.preprocess(asIdentifier, z.string().refine(isValidMobile, '请输入11位手机号码 Enter an 11-digit mainland mobile number')),
+  mobile: mobileField,
+  code: oneTimeCodeField,
   password: passwordField,
 });
 export type RegisterBody = z.infer<typeof registerBodySchema>;
@@ -337,6 +355,31 @@ export const agentGrantBodySchema = z.object({
   validUntil: z.iso.datetime({ offset: true }).nullish(),
 });
 export type AgentGrantBody = z.infer<typeof agentGrantBodySchema>;
+
+/** The answer to an invitation, the same whether or not the person has an account. */
+export const agentInvitationSchema = z.object({
+  id: z.string(),
+  idNumberMasked: z.string(),
+  status: z.literal('pending'),
+  validUntil: isoDateTime.nullable(),
+  expiresAt: isoDateTime,
+});
+export type AgentInvitation = z.infer<typeof agentInvitationSchema>;
+export const agentInvitationListResponseSchema = z.object({ items: z.array(agentInvitationSchema) });
+
+/** An invitation as its invitee sees it. */
+export const myInvitationSchema = z.object({
+  id: z.string(),
+  creditCode: z.string(),
+  enterpriseName: z.string(),
+  invitedByName: z.string(),
+  validUntil: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+});
+export type MyInvitation = z.infer<typeof myInvitationSchema>;
+export const myInvitationListResponseSchema = z.object({ items: z.array(myInvitationSchema) });
+export const invitationParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
 // ---------------------------------------------------------------------------------------------
 // Clerk lookup of a registry person

@@ -30,10 +30,34 @@ const configSchema = z.object({
   COOKIE_SECURE: booleanFromEnv.default(false),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Failed logins of one account (within the window) before each further one makes it wait (back-off). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** The longest back-off wait, in minutes (it doubles from LOGIN_BACKOFF_BASE_SECONDS up to this). */
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** Failed logins from one client address, over all accounts, before that address waits. */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  /**
+   * Comma-separated CIDRs (or addresses) of networks many people log in from, such as a service
+   * hall's public address: they get LOGIN_TRUSTED_NETWORK_MAX_FAILURES and RATE_LIMIT_AUTH_TRUSTED_PER_MINUTE.
+   */
+  LOGIN_TRUSTED_NETWORKS: z.string().default(''),
+  LOGIN_TRUSTED_NETWORK_MAX_FAILURES: z.coerce.number().int().min(1).default(300),
+  /** Failures older than this are forgotten. */
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+  /** How long a device stays known after a successful login from it (the device cookie). */
+  LOGIN_DEVICE_DAYS: z.coerce.number().int().min(1).default(180),
   /** Requests per minute per client address on login, registration and lookups. */
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** The same from LOGIN_TRUSTED_NETWORKS (a hall's clerks and visitors share one address). */
+  RATE_LIMIT_AUTH_TRUSTED_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /**
+   * Registration through a city's real-name identity provider (see identity's real-name-provider.ts).
+   * `none`: by SMS code to the population registry's mobile, or at a service window.
+   */
+  REAL_NAME_PROVIDER: z.enum(['none', 'oidc']).default('none'),
+  REAL_NAME_OIDC_ISSUER: z.string().url().optional(),
+  REAL_NAME_OIDC_CLIENT_ID: z.string().default(''),
   /** Run the background job worker in this process. */
   JOBS_ENABLED: booleanFromEnv.default(true),
   /** Seconds between audit sealing runs (chaining + signed checkpoints). */
@@ -90,8 +114,12 @@ const configSchema = z.object({
   /** Outgoing mail server, `smtp://user:pass@host:587` or `smtps://…:465`. Unset: mails go to the dev mailbox. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().min(3).default('通办 Tongban <noreply@tongban.invalid>'),
-  /** Text messages: `log` writes them to the log (no provider is bundled). */
-  SMS_PROVIDER: z.enum(['log']).default('log'),
+  /**
+   * Text messages: `log` writes them to the log (no gateway is bundled); `file` (development and
+   * browser tests only, refused in production) appends them to `<SMS_FILE_DIR>/<number>.jsonl`.
+   */
+  SMS_PROVIDER: z.enum(['log', 'file']).default('log'),
+  SMS_FILE_DIR: z.string().default(''),
   /**
    * Tests only: an administrative PostgreSQL URL. When set, each test file gets a fresh database
    * created through it (and dropped afterwards) instead of an in-memory PGlite.

@@ -39,6 +39,7 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/auth/csrf',
   'GET /api/v1/auth/session',
   // identity
+  'POST /api/v1/auth/register/start',
   'POST /api/v1/auth/register',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
@@ -79,6 +80,7 @@ const PUBLIC_ROUTES = [
  * declared is enforced).
  */
 const IDENTITY_ROUTE_ACCESS: Record<string, RouteAccess> = {
+  'POST /api/v1/auth/register/start': 'public',
   'POST /api/v1/auth/register': 'public',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
@@ -98,6 +100,10 @@ const IDENTITY_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/v1/enterprises': 'user',
   'GET /api/v1/enterprises/mine': 'user',
   'POST /api/v1/enterprises/:creditCode/agents': 'user',
+  'GET /api/v1/enterprises/:creditCode/invitations': 'user',
+  'GET /api/v1/enterprise-invitations': 'user',
+  'POST /api/v1/enterprise-invitations/:id/accept': 'user',
+  'POST /api/v1/enterprise-invitations/:id/decline': 'user',
   'DELETE /api/v1/enterprises/:creditCode/agents/:userId': 'user',
   'GET /api/v1/people/:idNumber': { permission: 'identity.people.lookup' },
   'GET /api/v1/api-keys': { permission: 'identity.api_keys.manage' },
@@ -108,6 +114,7 @@ const IDENTITY_ROUTE_ACCESS: Record<string, RouteAccess> = {
 };
 const identityPrefixes = [
   '/api/v1/auth/',
+  '/api/v1/enterprise-invitations',
   '/api/v1/departments',
   '/api/v1/staff',
   '/api/v1/roles',

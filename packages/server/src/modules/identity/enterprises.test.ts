@@ -9,8 +9,7 @@ import {
   unknownCreditCode,
   userIds,
 } from '../../../test/fixtures/identity-fixtures.ts';
-import type { TestClient } from '../../../test/harness.ts';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/harness.ts';
 
 let t: TestApp;
 let dave: TestClient;
@@ -82,22 +81,40 @@ describe('enterprise registration', () => {
 });
 
 describe('agents', () => {
-  it('lets the legal representative authorise a registered person as agent', async () => {
+  /** The invitee accepts the representative's newest invitation to them. */
+  const accept = async (invitee: TestClient) => {
+    const items = (await invitee.get('/api/v1/enterprise-invitations')).json().items as { id: string; creditCode: string }[];
+    const invitation = items.filter((i) => i.creditCode === tech).at(-1);
+    return invitee.post(`/api/v1/enterprise-invitations/${invitation?.id}/accept`);
+  };
+
+  it('lets the legal representative invite a registered person, who becomes an agent by accepting', async () => {
     const res = await dave.post(`/api/v1/enterprises/${tech}/agents`, { idNumber: people.erin.idNumber });
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ userId: userIds.erin, name: people.erin.name, validUntil: null });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'pending', validUntil: null });
     expect(res.json().idNumberMasked).not.toBe(people.erin.idNumber);
+    expect((await mine(erin)).find((e) => e.creditCode === tech)).toBeUndefined();
+    const pending = await dave.get(`/api/v1/enterprises/${tech}/invitations`);
+    expect(pending.json().items).toEqual([expect.objectContaining({ id: res.json().id, status: 'pending' })]);
+    expect((await auditActions(t.app, 'identity.agent.invited')).at(-1)).toMatchObject({
+      subject: people.erin.idNumber,
+      actor_id: userIds.dave,
+    });
+    const accepted = await accept(erin);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ creditCode: tech, capacity: 'agent' });
     const erinsEnterprises = await mine(erin);
     expect(erinsEnterprises.find((e) => e.creditCode === tech)).toMatchObject({ capacity: 'agent', agents: [] });
     const davesView = (await mine(dave)).find((e) => e.creditCode === tech);
-    expect(davesView?.agents).toEqual([expect.objectContaining({ userId: userIds.erin })]);
-    expect((await auditActions(t.app, 'identity.agent.granted')).at(-1)).toMatchObject({ subject: tech, actor_id: userIds.dave });
+    expect(davesView?.agents).toEqual([expect.objectContaining({ userId: userIds.erin, name: people.erin.name })]);
+    expect((await auditActions(t.app, 'identity.agent.granted')).at(-1)).toMatchObject({ subject: tech, actor_id: userIds.erin });
+    expect((await dave.get(`/api/v1/enterprises/${tech}/invitations`)).json().items).toEqual([]);
   });
 
-  it('refuses agents without an account, invalid ID numbers, past end dates and the representative himself', async () => {
+  it('answers an invitation to a person without an account like any other; refuses invalid ID numbers, past end dates and the representative himself', async () => {
     const noAccount = await dave.post(`/api/v1/enterprises/${tech}/agents`, { idNumber: people.frank.idNumber });
-    expect(noAccount.statusCode).toBe(404);
-    expect(noAccount.json()).toMatchObject({ code: 'IDENTITY_USER_NOT_FOUND', field: 'body.idNumber' });
+    expect(noAccount.statusCode).toBe(202);
+    expect(noAccount.json()).toMatchObject({ status: 'pending' });
     const invalid = await dave.post(`/api/v1/enterprises/${tech}/agents`, { idNumber: breakCheckChar(people.erin.idNumber) });
     expect(invalid.json()).toMatchObject({ code: 'IDENTITY_ID_NUMBER_INVALID', field: 'body.idNumber' });
     const past = await dave.post(`/api/v1/enterprises/${tech}/agents`, {
@@ -122,7 +139,8 @@ describe('agents', () => {
   it('ends an authorisation at its end date', async () => {
     const until = new Date(t.clock.now().getTime() + 24 * 3600_000).toISOString();
     const res = await dave.post(`/api/v1/enterprises/${tech}/agents`, { idNumber: people.alice.idNumber, validUntil: until });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(202);
+    expect((await accept(alice)).statusCode).toBe(200);
     expect((await alice.get('/api/v1/auth/me')).json().enterprises.map((e: { creditCode: string }) => e.creditCode)).toContain(tech);
     t.clock.advance(24 * 3600_000);
     // Keep the session alive across the jump: log in again.
@@ -141,6 +159,16 @@ describe('agents', () => {
     const again = await dave.request('DELETE', `/api/v1/enterprises/${tech}/agents/${userIds.erin}`);
     expect(again.statusCode).toBe(404);
     expect(await auditActions(t.app, 'identity.agent.revoked')).toHaveLength(1);
+  });
+
+  it('lets an invitee decline, and nobody answer an invitation not addressed to them', async () => {
+    const res = await dave.post(`/api/v1/enterprises/${tech}/agents`, { idNumber: people.alice.idNumber });
+    const id = res.json().id as string;
+    expect((await erin.post(`/api/v1/enterprise-invitations/${id}/decline`)).statusCode).toBe(404);
+    expect((await alice.post(`/api/v1/enterprise-invitations/${id}/decline`)).statusCode).toBe(204);
+    expect((await alice.post(`/api/v1/enterprise-invitations/${id}/accept`)).statusCode).toBe(404);
+    expect((await mine(alice)).map((e) => e.creditCode)).not.toContain(tech);
+    expect(await auditActions(t.app, 'identity.agent.invitation_declined')).toHaveLength(1);
   });
 
   it('shows imported enterprise accounts with their agents', async () => {

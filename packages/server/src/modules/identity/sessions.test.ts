@@ -109,22 +109,24 @@ describe('login', () => {
     expect(res.json().code).toBe('AUTH_CSRF_INVALID');
   });
 
-  it('locks the account after LOGIN_MAX_FAILURES consecutive failures, for LOGIN_LOCK_MINUTES', async () => {
+  it('backs off after LOGIN_MAX_FAILURES failures, doubling the wait, and says when to retry', async () => {
     const attempt = (password: string) =>
       client().post('/api/v1/auth/login', { kind: 'staff', username: staff.approver.username, password });
-    for (let i = 1; i < 5; i++) expect((await attempt(`wrong-${i}-x`)).json().code).toBe('AUTH_INVALID_CREDENTIALS');
-    const fifth = await attempt('wrong-5-x');
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().code).toBe('AUTH_ACCOUNT_LOCKED');
-    // Even the right password is refused while locked.
-    expect((await attempt(FIXTURE_PASSWORD)).json().code).toBe('AUTH_ACCOUNT_LOCKED');
-    t.clock.advance(14 * MINUTE);
-    expect((await attempt(FIXTURE_PASSWORD)).json().code).toBe('AUTH_ACCOUNT_LOCKED');
-    t.clock.advance(1 * MINUTE + 1000);
+    for (let i = 1; i <= 5; i++) expect((await attempt(`wrong-${i}-x`)).json().code).toBe('AUTH_INVALID_CREDENTIALS');
+    // The sixth failure starts a 30 s back-off; the right password from a new device waits too.
+    expect((await attempt('wrong-6-x')).statusCode).toBe(401);
+    const refused = await attempt(FIXTURE_PASSWORD);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'AUTH_LOGIN_THROTTLED', details: { retryAfterSeconds: 30 } });
+    expect(refused.headers['retry-after']).toBe('30');
+    t.clock.advance(30_000);
+    // The next failure doubles the wait.
+    expect((await attempt('wrong-7-x')).statusCode).toBe(401);
+    expect((await attempt(FIXTURE_PASSWORD)).json().details.retryAfterSeconds).toBe(60);
+    t.clock.advance(60_000);
     expect((await attempt(FIXTURE_PASSWORD)).statusCode).toBe(200);
-    const locked = await auditActions(t.app, 'identity.account.locked');
-    expect(locked).toHaveLength(1);
-    expect(await auditActions(t.app, 'identity.login.refused_locked')).toHaveLength(2);
+    expect(await auditActions(t.app, 'identity.login.backoff_started')).toHaveLength(2);
+    expect((await auditActions(t.app, 'identity.login.refused_throttled')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('resets the failure count on success (failures must be consecutive)', async () => {

@@ -27,6 +27,7 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
     if (error.details) body.details = error.details;
     if (status >= 500) body.requestId = request.id;
     if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    // A refusal that knows when it ends (login back-off) says so in the header too.
     const retryAfter = error.details?.retryAfterSeconds;
     if (status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(status).send(body);

@@ -5,10 +5,11 @@ export {
   type DeliveryResult,
   deliverOutbound,
   enqueueNotification,
+  enqueueSms,
   NOTIFY_QUEUE,
   type NotificationInput,
   type Recipient,
   registerNotifyJobs,
 } from './notify.ts';
-export { createLoggingSmsProvider, type SmsProvider } from './sms.ts';
+export { createFileSmsProvider, createLoggingSmsProvider, type SmsProvider } from './sms.ts';
 export { formatMessage, type MailMessage, sendSmtpMail } from './smtp.ts';

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Sql } from '../db/db.ts';
 import type { Jobs } from '../jobs/jobs.ts';
-import { createLoggingSmsProvider, type SmsProvider } from './sms.ts';
+import { createFileSmsProvider, createLoggingSmsProvider, type SmsProvider } from './sms.ts';
 import { type MailMessage, sendSmtpMail } from './smtp.ts';
 
 /**
@@ -62,17 +62,36 @@ export async function enqueueNotification(tx: Sql, jobs: Jobs, at: Date, input: 
   return id;
 }
 
+/**
+ * Queues one text message to a number, inside `tx`, with no inbox entry (a one-time code for a
+ * person who has no account yet, or whose inbox must not keep the code). Returns the message id.
+ */
+export async function enqueueSms(tx: Sql, jobs: Jobs, at: Date, input: { to: string; subject: string; body: string }): Promise<string> {
+  const messageId = randomUUID();
+  await tx.write(
+    `insert into outbound_message (id, channel, recipient, subject, body, status, created_at) values ($1, 'sms', $2, $3, $4, 'pending', $5)`,
+    [messageId, input.to, input.subject, input.body, at],
+  );
+  await jobs.send(NOTIFY_QUEUE, { messageId }, { tx, retryLimit: 5 });
+  return messageId;
+}
+
 export type Channels = {
   /** Undefined: no SMTP server; mails are captured for the development mailbox. */
   email: ((message: MailMessage) => Promise<void>) | undefined;
   sms: SmsProvider;
 };
 
-export function createChannels(config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM'>, log: FastifyBaseLogger): Channels {
+export function createChannels(
+  config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'SMS_PROVIDER' | 'SMS_FILE_DIR' | 'isProduction'>,
+  log: FastifyBaseLogger,
+): Channels {
   const url = config.SMTP_URL;
+  if (config.SMS_PROVIDER === 'file' && config.isProduction)
+    throw new Error('SMS_PROVIDER=file is a development channel; not in production.');
   return {
     email: url ? (message) => sendSmtpMail({ url }, message) : undefined,
-    sms: createLoggingSmsProvider(log),
+    sms: config.SMS_PROVIDER === 'file' && config.SMS_FILE_DIR ? createFileSmsProvider(config.SMS_FILE_DIR) : createLoggingSmsProvider(log),
   };
 }
 

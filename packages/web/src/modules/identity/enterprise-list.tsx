@@ -4,7 +4,14 @@ import { Alert, App, Button, Collapse, Empty, Flex, Form, Input, List, Popconfir
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, showErrorOnForm } from '../../ui/api-errors.ts';
-import { useGrantAgent, useMyEnterprises, useRegisterEnterprise, useRevokeAgent } from './identity.api.ts';
+import {
+  useAnswerInvitation,
+  useGrantAgent,
+  useMyEnterprises,
+  useMyInvitations,
+  useRegisterEnterprise,
+  useRevokeAgent,
+} from './identity.api.ts';
 import type { Enterprise } from './identity.types.ts';
 
 /** The end of a chosen day in China Standard Time, as the API's ISO date-time. */
@@ -100,6 +107,50 @@ function AgentsPanel({ enterprise }: { enterprise: Enterprise }) {
   );
 }
 
+/** Invitations to act as an agent: nothing is granted until the person accepts. */
+function InvitationList() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const invitations = useMyInvitations();
+  const answer = useAnswerInvitation();
+  const items = invitations.data ?? [];
+  if (items.length === 0) return null;
+  const reply = (id: string, choice: 'accept' | 'decline') =>
+    answer.mutate(
+      { id, answer: choice },
+      {
+        onSuccess: () => void message.success(t(choice === 'accept' ? 'account.invitationAccepted' : 'account.invitationDeclined')),
+        onError: (error) => void message.error(errorMessage(t, error)),
+      },
+    );
+  return (
+    <List
+      size="small"
+      bordered
+      header={<Typography.Text strong>{t('account.invitations')}</Typography.Text>}
+      dataSource={items}
+      data-testid="invitation-list"
+      renderItem={(i) => (
+        <List.Item
+          actions={[
+            <Button key="accept" size="small" type="primary" loading={answer.isPending} onClick={() => reply(i.id, 'accept')}>
+              {t('account.acceptInvitation')}
+            </Button>,
+            <Button key="decline" size="small" loading={answer.isPending} onClick={() => reply(i.id, 'decline')}>
+              {t('account.declineInvitation')}
+            </Button>,
+          ]}
+        >
+          <List.Item.Meta
+            title={i.enterpriseName}
+            description={t('account.invitedBy', { name: i.invitedByName, creditCode: i.creditCode })}
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
+
 /** Enterprises this person may act for; legal representatives also register them and manage agents. */
 export function EnterpriseList() {
   const { t } = useTranslation();
@@ -123,6 +174,7 @@ export function EnterpriseList() {
   const items = enterprises.data ?? [];
   return (
     <Flex vertical gap={16}>
+      <InvitationList />
       {enterprises.isError && <Alert type="error" showIcon title={errorMessage(t, enterprises.error)} />}
       {items.length === 0 && !enterprises.isPending ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('account.noEnterprises')} />

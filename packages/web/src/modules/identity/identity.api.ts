@@ -3,15 +3,18 @@ import type { ApiKey, ApiKeyCreateBody, ApiKeyUse } from '@tongban/domain';
 import { api } from '../../api/client.ts';
 import type {
   AgentGrantBody,
+  AgentInvitation,
   Department,
   DepartmentCreateBody,
   DepartmentPatchBody,
   Enterprise,
-  EnterpriseAgent,
   LoginBody,
   Me,
+  MyInvitation,
   PasswordChangeBody,
   RegisterBody,
+  RegisterStartBody,
+  RegisterStartResponse,
   RoleChangeList,
   RoleInfo,
   Staff,
@@ -82,6 +85,12 @@ export function useSignedOut(): boolean {
   return useQueryClient().getQueryData<boolean>(identityKeys.signedOut) === true;
 }
 
+/** Step 1: a code goes by SMS to the registry's mobile if the details match (the answer never says whether). */
+export function useStartRegistration() {
+  return useMutation({ mutationFn: (input: RegisterStartBody) => api.post<RegisterStartResponse>('/auth/register/start', input) });
+}
+
+/** Step 2: the same details, the code and the password. */
 export function useRegister() {
   return useMutation({ mutationFn: (input: RegisterBody) => api.post<{ userId: string; name: string }>('/auth/register', input) });
 }
@@ -177,13 +186,27 @@ function useEnterpriseMutation<TInput, TResult>(mutationFn: (input: TInput) => P
   });
 }
 
+/** Invitations to the signed-in person to act as an agent. */
+export function useMyInvitations() {
+  return useQuery({
+    queryKey: [...identityKeys.myEnterprises, 'invitations'],
+    queryFn: async () => (await api.get<Items<MyInvitation>>('/enterprise-invitations')).items,
+  });
+}
+
+export function useAnswerInvitation() {
+  return useEnterpriseMutation(({ id, answer }: { id: string; answer: 'accept' | 'decline' }) =>
+    api.post<unknown>(`/enterprise-invitations/${encodeURIComponent(id)}/${answer}`),
+  );
+}
+
 export function useRegisterEnterprise() {
   return useEnterpriseMutation((input: { creditCode: string }) => api.post<Enterprise>('/enterprises', input));
 }
 
 export function useGrantAgent() {
   return useEnterpriseMutation(({ creditCode, input }: { creditCode: string; input: AgentGrantBody }) =>
-    api.post<EnterpriseAgent>(`/enterprises/${encodeURIComponent(creditCode)}/agents`, input),
+    api.post<AgentInvitation>(`/enterprises/${encodeURIComponent(creditCode)}/agents`, input),
   );
 }
 

@@ -3,6 +3,7 @@ import type { Department, Permission, StaffRole } from '@tongban/domain';
 // The shapes are the domain package's zod schemas (the same ones the server validates with).
 export type {
   AgentGrantBody,
+  AgentInvitation,
   Department,
   DepartmentCreateBody,
   DepartmentKind,
@@ -12,8 +13,11 @@ export type {
   EnterpriseCapacity,
   LoginBody,
   Me,
+  MyInvitation,
   PasswordChangeBody,
   RegisterBody,
+  RegisterStartBody,
+  RegisterStartResponse,
   RoleChange,
   RoleChangeList,
   Staff,

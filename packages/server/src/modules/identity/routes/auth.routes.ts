@@ -1,12 +1,21 @@
-import { loginBodySchema, meSchema, passwordChangeBodySchema, registerBodySchema, registerResponseSchema } from '@tongban/domain';
+import {
+  loginBodySchema,
+  meSchema,
+  passwordChangeBodySchema,
+  registerBodySchema,
+  registerResponseSchema,
+  registerStartBodySchema,
+  registerStartResponseSchema,
+} from '@tongban/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../../../platform/context.ts';
 import { SESSION_COOKIE } from '../../../platform/http/access.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
-import { getMe, registerUser } from '../use-cases/accounts.ts';
+import { getMe, registerUser, startRegistration } from '../use-cases/accounts.ts';
 import { changePassword, login, logout } from '../use-cases/login.ts';
+import { DEVICE_COOKIE } from '../use-cases/login-throttle.ts';
 import { cookieMaxAgeSeconds, loadActor } from '../use-cases/sessions.ts';
 import { authRateLimit } from './rate-limit.ts';
 
@@ -16,12 +25,27 @@ export function registerAuthRoutes(app: FastifyInstance, platform: Platform) {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE } as const;
 
   r.post(
+    '/auth/register/start',
+    {
+      config: { access: 'public', rateLimit: authRateLimit(config) },
+      schema: {
+        tags: ['auth'],
+        summary:
+          '实名注册第一步 Start registration: a code goes by SMS to the mobile the population registry holds (same answer whatever matched)',
+        body: registerStartBodySchema,
+        response: { 202: registerStartResponseSchema },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await startRegistration(ctxOf(platform, request), request.body)),
+  );
+
+  r.post(
     '/auth/register',
     {
       config: { access: 'public', rateLimit: authRateLimit(config) },
       schema: {
         tags: ['auth'],
-        summary: '实名注册 Register a citizen account (verified against the population registry)',
+        summary: '实名注册第二步 Register a citizen account with the code sent to the registry mobile',
         body: registerBodySchema,
         response: { 201: registerResponseSchema },
       },
@@ -42,8 +66,20 @@ export function registerAuthRoutes(app: FastifyInstance, platform: Platform) {
     },
     async (request, reply) => {
       const ctx = ctxOf(platform, request);
-      const result = await login(ctx, request.body, request.cookies[SESSION_COOKIE], request.headers['user-agent']);
+      const result = await login(
+        ctx,
+        request.body,
+        request.cookies[SESSION_COOKIE],
+        request.headers['user-agent'],
+        request.cookies[DEVICE_COOKIE],
+      );
       reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, maxAge: cookieMaxAgeSeconds(config) });
+      // Only the login route reads it: a known device's right password passes the back-off.
+      reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+        ...cookieOptions,
+        path: '/api/v1/auth',
+        maxAge: config.LOGIN_DEVICE_DAYS * 86_400,
+      });
       const actor = await loadActor(platform.db, result.principal, result.sessionId, platform.clock.now());
       return getMe({ ...ctx, actor: actor ?? ctx.actor });
     },

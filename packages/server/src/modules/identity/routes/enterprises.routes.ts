@@ -1,17 +1,29 @@
 import {
   agentGrantBodySchema,
+  agentInvitationListResponseSchema,
+  agentInvitationSchema,
   enterpriseAgentParamsSchema,
-  enterpriseAgentSchema,
   enterpriseListResponseSchema,
   enterpriseParamsSchema,
   enterpriseRegisterBodySchema,
   enterpriseSchema,
+  invitationParamsSchema,
+  myInvitationListResponseSchema,
 } from '@tongban/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from '../../../platform/context.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
-import { grantAgent, listMyEnterprises, registerEnterprise, revokeAgent } from '../use-cases/enterprises.ts';
+import {
+  acceptInvitation,
+  declineInvitation,
+  inviteAgent,
+  listEnterpriseInvitations,
+  listMyEnterprises,
+  listMyInvitations,
+  registerEnterprise,
+  revokeAgent,
+} from '../use-cases/enterprises.ts';
 
 export function registerEnterpriseRoutes(app: FastifyInstance, platform: Platform) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,13 +57,67 @@ export function registerEnterpriseRoutes(app: FastifyInstance, platform: Platfor
       config: { access: 'user' },
       schema: {
         tags: ['enterprises'],
-        summary: '授权经办人 Authorise an agent (legal representative only)',
+        summary:
+          '邀请经办人 Invite an agent (legal representative only); granted when the invitee accepts; same answer whether or not they have an account',
         params: enterpriseParamsSchema,
         body: agentGrantBodySchema,
-        response: { 201: enterpriseAgentSchema },
+        response: { 202: agentInvitationSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await grantAgent(ctxOf(platform, request), request.params.creditCode, request.body)),
+    async (request, reply) => reply.status(202).send(await inviteAgent(ctxOf(platform, request), request.params.creditCode, request.body)),
+  );
+
+  r.get(
+    '/enterprises/:creditCode/invitations',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['enterprises'],
+        summary: '待接受的经办人邀请 Pending agent invitations (legal representative only)',
+        params: enterpriseParamsSchema,
+        response: { 200: agentInvitationListResponseSchema },
+      },
+    },
+    async (request) => ({ items: await listEnterpriseInvitations(ctxOf(platform, request), request.params.creditCode) }),
+  );
+
+  r.get(
+    '/enterprise-invitations',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['enterprises'],
+        summary: '我收到的经办人邀请 Invitations to act as an agent, waiting for your answer',
+        response: { 200: myInvitationListResponseSchema },
+      },
+    },
+    async (request) => ({ items: await listMyInvitations(ctxOf(platform, request)) }),
+  );
+
+  r.post(
+    '/enterprise-invitations/:id/accept',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['enterprises'],
+        summary: '接受邀请 Accept an invitation (you become an agent of the enterprise)',
+        params: invitationParamsSchema,
+        response: { 200: enterpriseSchema },
+      },
+    },
+    async (request) => acceptInvitation(ctxOf(platform, request), request.params.id),
+  );
+
+  r.post(
+    '/enterprise-invitations/:id/decline',
+    {
+      config: { access: 'user' },
+      schema: { tags: ['enterprises'], summary: '拒绝邀请 Decline an invitation', params: invitationParamsSchema },
+    },
+    async (request, reply) => {
+      await declineInvitation(ctxOf(platform, request), request.params.id);
+      return reply.status(204).send();
+    },
   );
 
   r.delete(

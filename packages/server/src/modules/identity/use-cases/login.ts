@@ -1,8 +1,17 @@
 import { AppError, isValidMobile, type LoginBody, maskIdentifier, normaliseIdentifier, type PasswordChangeBody } from '@tongban/domain';
-import type { Config } from '../../../config.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
+import {
+  accountKey,
+  addressKey,
+  blockedSeconds,
+  clearAccountFailures,
+  countFailure,
+  isKnownDevice,
+  rememberDevice,
+  throttledError,
+} from './login-throttle.ts';
 import { assertPasswordStrength, hashPassword, spendVerification, verifyPassword } from './passwords.ts';
 import { endSessionsOf, findLiveSession, openSession, type Principal } from './sessions.ts';
 import { auditActorOf } from './shared.ts';
@@ -10,15 +19,6 @@ import { auditActorOf } from './shared.ts';
 /** The same message whether the account exists or not: no account enumeration by login. */
 const invalidCredentials = (field?: string) =>
   new AppError('AUTH_INVALID_CREDENTIALS', '账号或密码错误。Wrong account or password.', field ? { field } : {});
-
-const lockedError = (until: Date) =>
-  new AppError(
-    'AUTH_ACCOUNT_LOCKED',
-    '密码错误次数过多，账户已临时锁定，请稍后再试。Too many failed attempts; the account is locked for a while.',
-    {
-      details: { lockedUntil: until.toISOString() },
-    },
-  );
 
 /** Which table holds the credentials of each principal type (fixed names, never from input). */
 const credentialTable = { user: 'user_account', staff: 'staff' } as const;
@@ -68,93 +68,97 @@ async function findCredentialsById(sql: Sql, principal: Principal): Promise<Cred
   return { id: row.id, passwordHash: row.password_hash, failedLogins: row.failed_logins, lockedUntil, active: true };
 }
 
-/**
- * Counts one failed attempt; the attempt that reaches the limit locks the account and restarts
- * the count, so after the lock ends the person has the full number of tries again.
- * Returns the lock's end when this attempt locked the account.
- */
-async function countFailure(tx: Sql, principal: Principal, now: Date, config: Config): Promise<Date | undefined> {
-  const lockUntil = new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000);
-  const rows = await tx.query<{ locked_until: Date | null }>(
-    `update ${credentialTable[principal.type]} set
-       locked_until = case when failed_logins + 1 >= $2 then $3 else locked_until end,
-       failed_logins = case when failed_logins + 1 >= $2 then 0 else failed_logins + 1 end
-     where id = $1 returning locked_until`,
-    [principal.id, config.LOGIN_MAX_FAILURES, lockUntil],
-  );
-  const lockedUntil = rows[0]?.locked_until;
-  return lockedUntil && new Date(lockedUntil).getTime() === lockUntil.getTime() ? lockUntil : undefined;
-}
+export type LoginResult = {
+  principal: Principal;
+  sessionId: string;
+  token: string;
+  absoluteExpiresAt: Date;
+  /** The device cookie to set (known device of this account from now on). */
+  deviceToken: string;
+};
 
-export type LoginResult = { principal: Principal; sessionId: string; token: string; absoluteExpiresAt: Date };
+/** Mirrors the account's back-off into its row (`locked_until`, shown to staff administrators). */
+async function mirrorBlock(tx: Sql, principal: Principal, until: Date | null): Promise<void> {
+  await tx.query(`update ${credentialTable[principal.type]} set locked_until = $2 where id = $1`, [principal.id, until]);
+}
 
 /**
  * Checks credentials and opens a session. Failures are audited (security events) and counted
- * towards the lockout, in their own transaction, before the error is thrown.
+ * towards the back-off of the account and of the client address, in their own transaction, before
+ * the error is thrown. An unknown username is counted and answered exactly like an account.
  * A session the caller already held (`currentToken`) is ended: a new login never inherits one.
  * @throws AUTH_INVALID_CREDENTIALS wrong account or password (one message for both)
- * @throws AUTH_ACCOUNT_LOCKED too many consecutive failures, until LOGIN_LOCK_MINUTES have passed
+ * @throws AUTH_LOGIN_THROTTLED the account or the address is in back-off (details.retryAfterSeconds),
+ *   unless `deviceToken` is a known device of the account
  */
-export async function login(ctx: Ctx, input: LoginBody, currentToken?: string, userAgent?: string): Promise<LoginResult> {
+export async function login(
+  ctx: Ctx,
+  input: LoginBody,
+  currentToken?: string,
+  userAgent?: string,
+  deviceToken?: string,
+): Promise<LoginResult> {
   const { db, clock, config } = ctx;
   const now = clock.now();
   const account = await findCredentials(db, input.kind, input.username);
+  const typed = input.kind === 'staff' ? normaliseIdentifier(input.username).toLowerCase() : normaliseIdentifier(input.username);
   const shownUsername = input.kind === 'user' ? maskIdentifier(normaliseIdentifier(input.username)) : input.username.slice(0, 64);
+  const live = account?.active ? account : undefined;
+  const principal: Principal | undefined = live ? { type: input.kind, id: live.id } : undefined;
+  const target = live ? { type: input.kind === 'staff' ? 'staff' : 'user_account', id: live.id } : undefined;
+  const keys = [accountKey(input.kind, live?.id, typed), addressKey(ctx.ip)];
 
-  if (!account?.active) {
-    await spendVerification(input.password);
+  const wait = await blockedSeconds(db, keys, now);
+  const knownDevice = principal ? await isKnownDevice(db, deviceToken, principal, now, config) : false;
+  if (wait > 0 && !knownDevice) {
     await db.transaction((tx) =>
       recordAudit(tx, now, {
         actor: { type: 'anonymous' },
-        action: 'identity.login.failed',
-        detail: { kind: input.kind, username: shownUsername, reason: account ? 'inactive' : 'unknown_account', ip: ctx.ip },
+        action: 'identity.login.refused_throttled',
+        ...(target ? { target } : {}),
+        detail: { kind: input.kind, ...(target ? {} : { username: shownUsername }), retryAfterSeconds: wait, ip: ctx.ip },
         requestId: ctx.requestId,
       }),
     );
-    throw invalidCredentials();
-  }
-  const principal: Principal = { type: input.kind, id: account.id };
-  const target = { type: input.kind === 'staff' ? 'staff' : 'user_account', id: account.id };
-
-  if (account.lockedUntil && account.lockedUntil.getTime() > now.getTime()) {
-    await db.transaction((tx) =>
-      recordAudit(tx, now, {
-        actor: { type: 'anonymous' },
-        action: 'identity.login.refused_locked',
-        target,
-        detail: { kind: input.kind, ip: ctx.ip },
-        requestId: ctx.requestId,
-      }),
-    );
-    throw lockedError(account.lockedUntil);
+    throw throttledError(wait);
   }
 
-  if (!(await verifyPassword(account.passwordHash, input.password))) {
-    const lockedUntil = await db.transaction(async (tx) => {
-      const locked = await countFailure(tx, principal, now, config);
+  let passwordOk = false;
+  // An unknown or inactive account still spends one verification: no timing shortcut.
+  if (live) passwordOk = await verifyPassword(live.passwordHash, input.password);
+  else await spendVerification(input.password);
+  if (!live || !principal || !passwordOk) {
+    await db.transaction(async (tx) => {
+      const blocked = await countFailure(tx, keys, now, config);
+      if (blocked && principal) await mirrorBlock(tx, principal, blocked);
       await recordAudit(tx, now, {
         actor: { type: 'anonymous' },
         action: 'identity.login.failed',
-        target,
-        detail: { kind: input.kind, reason: 'wrong_password', ip: ctx.ip },
+        ...(target ? { target } : {}),
+        detail: {
+          kind: input.kind,
+          ...(target ? {} : { username: shownUsername }),
+          reason: live ? 'wrong_password' : account ? 'inactive' : 'unknown_account',
+          ip: ctx.ip,
+          ...(knownDevice ? { knownDevice } : {}),
+        },
         requestId: ctx.requestId,
       });
-      if (locked) {
+      if (blocked) {
         await recordAudit(tx, now, {
           actor: { type: 'system' },
-          action: 'identity.account.locked',
-          target,
-          detail: { kind: input.kind, until: locked.toISOString(), failures: config.LOGIN_MAX_FAILURES },
+          action: 'identity.login.backoff_started',
+          ...(target ? { target } : {}),
+          detail: { kind: input.kind, until: blocked.toISOString() },
           requestId: ctx.requestId,
         });
       }
-      return locked;
     });
-    if (lockedUntil) throw lockedError(lockedUntil);
     throw invalidCredentials();
   }
 
   return db.transaction(async (tx) => {
+    await clearAccountFailures(tx, keys[0] as (typeof keys)[0]);
     await tx.query(`update ${credentialTable[principal.type]} set failed_logins = 0, locked_until = null where id = $1`, [principal.id]);
     if (currentToken) {
       const previous = await findLiveSession(tx, currentToken, now, config);
@@ -162,14 +166,15 @@ export async function login(ctx: Ctx, input: LoginBody, currentToken?: string, u
         await tx.query("update session set ended_at = $2, end_reason = 'replaced' where id = $1 and ended_at is null", [previous.id, now]);
     }
     const session = await openSession(tx, principal, now, config, { ip: ctx.ip, userAgent });
+    const device = await rememberDevice(tx, deviceToken, principal, now);
     await recordAudit(tx, now, {
       actor: { type: principal.type, id: principal.id },
       action: 'identity.login.succeeded',
       target: { type: 'session', id: session.sessionId },
-      detail: { kind: input.kind, ip: ctx.ip },
+      detail: { kind: input.kind, ip: ctx.ip, ...(wait > 0 ? { duringBackoff: true, knownDevice: true } : {}) },
       requestId: ctx.requestId,
     });
-    return { principal, ...session };
+    return { principal, ...session, deviceToken: device };
   });
 }
 
@@ -198,10 +203,10 @@ export async function logout(ctx: Ctx, token: string | undefined): Promise<boole
 /**
  * Changes the caller's own password and ends all their other sessions (a stolen session dies
  * with the old password); the calling session stays. A wrong current password counts towards
- * the lockout like a failed login.
+ * the account's back-off like a failed login.
  * @throws AUTH_PASSWORD_TOO_WEAK the new password breaks the policy, or equals the current one
  * @throws AUTH_INVALID_CREDENTIALS the current password is wrong
- * @throws AUTH_ACCOUNT_LOCKED the account is locked (or this failure locked it)
+ * @throws AUTH_LOGIN_THROTTLED the account is in back-off
  */
 export async function changePassword(ctx: Ctx, input: PasswordChangeBody): Promise<{ endedSessions: number }> {
   const actor = ctx.actor;
@@ -212,10 +217,13 @@ export async function changePassword(ctx: Ctx, input: PasswordChangeBody): Promi
   assertPasswordStrength(input.newPassword, 'body.newPassword');
   const account = await findCredentialsById(db, principal);
   if (!account) throw new AppError('AUTH_REQUIRED', '请先登录。Please log in.');
-  if (account.lockedUntil && account.lockedUntil.getTime() > now.getTime()) throw lockedError(account.lockedUntil);
+  const key = accountKey(principal.type, principal.id, '');
+  const wait = await blockedSeconds(db, [key], now);
+  if (wait > 0) throw throttledError(wait);
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    const lockedUntil = await db.transaction(async (tx) => {
-      const locked = await countFailure(tx, principal, now, config);
+    await db.transaction(async (tx) => {
+      const blocked = await countFailure(tx, [key], now, config);
+      if (blocked) await mirrorBlock(tx, principal, blocked);
       await recordAudit(tx, now, {
         actor: auditActorOf(actor),
         action: 'identity.password.change_failed',
@@ -223,18 +231,7 @@ export async function changePassword(ctx: Ctx, input: PasswordChangeBody): Promi
         detail: { reason: 'wrong_current_password' },
         requestId: ctx.requestId,
       });
-      if (locked) {
-        await recordAudit(tx, now, {
-          actor: { type: 'system' },
-          action: 'identity.account.locked',
-          target: { type: principal.type === 'staff' ? 'staff' : 'user_account', id: principal.id },
-          detail: { kind: principal.type, until: locked.toISOString(), failures: config.LOGIN_MAX_FAILURES },
-          requestId: ctx.requestId,
-        });
-      }
-      return locked;
     });
-    if (lockedUntil) throw lockedError(lockedUntil);
     throw invalidCredentials('body.currentPassword');
   }
   if (await verifyPassword(account.passwordHash, input.newPassword)) {
@@ -248,6 +245,7 @@ export async function changePassword(ctx: Ctx, input: PasswordChangeBody): Promi
       `update ${credentialTable[principal.type]} set password_hash = $2, failed_logins = 0, locked_until = null where id = $1`,
       [principal.id, passwordHash],
     );
+    await clearAccountFailures(tx, key);
     const endedSessions = await endSessionsOf(tx, principal, now, 'password_changed', actor.sessionId);
     await recordAudit(tx, now, {
       actor: auditActorOf(actor),

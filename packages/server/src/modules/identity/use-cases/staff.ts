@@ -320,6 +320,8 @@ export async function updateStaff(ctx: Ctx, id: string, input: StaffPatchBody): 
     }
     if (passwordHash !== undefined) {
       await tx.query('update staff set password_hash = $2, failed_logins = 0, locked_until = null where id = $1', [id, passwordHash]);
+      // A reset lifts the login back-off of the account (login-throttle.ts keys it `staff:<id>`).
+      await tx.query("delete from login_throttle where scope = 'account' and key = $1", [`staff:${id}`]);
       changed.push('password');
       endedSessions += await endSessionsOf(tx, { type: 'staff', id }, now, 'password_reset');
     }

@@ -1,0 +1,1 @@
+export { type CodeCheck, type IssuedCode, issueOneTimeCode, type OneTimeCodeOptions, useOneTimeCode } from './otp.ts';
