@@ -30,5 +30,6 @@ export * from './identity.ts';
 export * from './ids.ts';
 export * from './licences.ts';
 export * from './permissions.ts';
+export * from './storable-text.ts';
 export * from './tracking-number.ts';
 export * from './uploads-inbox-api.ts';
