@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import fastifyMultipart from '@fastify/multipart';
-import { AppError } from '@tongban/domain';
+import { AppError, findUnstorableText, unstorableTextMessage } from '@tongban/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FileStore, StoredObject } from './file-store.ts';
 import {
@@ -118,6 +118,9 @@ export async function receiveUpload(request: FastifyRequest, options: ReceiveUpl
     });
     for await (const part of parts) {
       if (part.type === 'field') {
+        // Multipart bodies bypass the input sanitiser's hook (the handler reads them): same rule here.
+        const bad = findUnstorableText(part.fieldname, 'body') ?? findUnstorableText(part.value, `body.${part.fieldname}`);
+        if (bad) throw new AppError('VALIDATION_FAILED', unstorableTextMessage(bad), { field: bad });
         if (typeof part.value === 'string' && !(part.fieldname in fields)) fields[part.fieldname] = part.value;
         continue;
       }
@@ -141,6 +144,10 @@ type FilePart = { fieldname: string; filename: string; mimetype: string; file: A
 
 async function receiveFile(request: FastifyRequest, part: FilePart, options: ReceiveUploadOptions): Promise<ReceivedFile> {
   const field = `body.${/^[A-Za-z0-9_.-]{1,64}$/.test(part.fieldname) ? part.fieldname : 'file'}`;
+  // Refused rather than stripped, like every other text of a request (domain storable-text.ts).
+  if (findUnstorableText(part.filename ?? '', 'x')) {
+    throw new AppError('VALIDATION_FAILED', unstorableTextMessage(`${field}.filename`), { field: `${field}.filename` });
+  }
   const fileName = sanitizeFileName(part.filename);
   const accept = new Set<UploadKind>(options.accept ?? uploadKinds);
   const source = part.file[Symbol.asyncIterator]();
