@@ -16,6 +16,13 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\p{Cs}\p{Noncharacter_Code_Point}]/u;
 
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'gu');
+
+/** The string with each refused character replaced by U+FFFD, for logging what was refused. */
+export function replaceUnstorableText(value: string): string {
+  return value.replace(UNSTORABLE_ALL, '\uFFFD');
+}
+
 /** Whether a string holds a character the platform refuses as text (see above). */
 export function isUnstorableText(value: string): boolean {
   return UNSTORABLE.test(value);

@@ -1,5 +1,6 @@
 import { AppError, findUnstorableText, unstorableTextMessage } from '@tongban/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 /**
  * Request headers that routes read and store (the session's user agent, the idempotency key);
@@ -37,6 +38,19 @@ export function installInputSanitiser(app: FastifyInstance): void {
   app.addHook('preValidation', (request, _reply, done) => {
     const field = findUnstorableField(request);
     if (!field) return done();
-    done(new AppError('VALIDATION_FAILED', unstorableTextMessage(field), { field }));
+    const error = new AppError('VALIDATION_FAILED', unstorableTextMessage(field), { field });
+    refusals.add(error);
+    done(error);
   });
+}
+
+const refusals = new WeakSet<Error>();
+
+/**
+ * Whether an error is the refusal of a request's input before its handler ran: this sanitiser's,
+ * or the route schema's validation. A route that must record refused attempts (a data-hub query is
+ * logged for its subject whatever the outcome) tells these apart from its handler's own errors.
+ */
+export function isRefusedInput(error: unknown): boolean {
+  return (error instanceof Error && refusals.has(error)) || hasZodFastifySchemaValidationErrors(error);
 }
