@@ -21,6 +21,7 @@ import type { SessionResolver } from './platform/auth/actor.ts';
 import type { Platform } from './platform/context.ts';
 import type { Db } from './platform/db/db.ts';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access.ts';
+import { installCacheControl } from './platform/http/cache-control.ts';
 import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
 import { installInputSanitiser } from './platform/http/input-sanitiser.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const registeredRoutes = installAccessControl(app, () => resolver);
   // Before every route's validation: no NUL, lone surrogate, control or noncharacter reaches a module.
   installInputSanitiser(app);
+  installCacheControl(app);
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.COOKIE_SECURE, signed: false },
