@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './calendar.ts';
 export * from './case-actions.ts';
+export { FORM_LIMITS } from './case-api-fields.ts';
 export * from './case-draft-api.ts';
 export * from './case-form.ts';
 export * from './case-metrics-api.ts';
