@@ -16,7 +16,7 @@ type Doc = { paths: Record<string, Record<string, { requestBody?: { content?: Re
 let w: CasesWorld;
 let ops: { method: string; path: string; url: string }[];
 beforeAll(async () => {
-  w = await createCasesWorld({ LOG_LEVEL: 'error' });
+  w = await createCasesWorld();
   const doc = (await w.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as Doc;
   ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods)

@@ -135,6 +135,14 @@ export async function receiveUpload(request: FastifyRequest, options: ReceiveUpl
   return { files, fields };
 }
 
+/**
+ * For a route that refuses an upload before reading it (a quota used up): once the answer is out,
+ * the rest of the body is read and dropped for a little while, then the connection closed.
+ */
+export function refuseUnreadUpload(request: FastifyRequest): void {
+  if (!request.raw.readableEnded) (request as unknown as Record<symbol, unknown>)[refusedMidBody] = true;
+}
+
 /** Removes stored files of an upload the caller could not use. Best effort: an orphan is harmless. */
 export async function discardUpload(store: FileStore, upload: { files: readonly { storageKey: string }[] }): Promise<void> {
   await Promise.all(upload.files.map((f) => store.delete(f.storageKey).catch(() => {})));
