@@ -227,6 +227,18 @@ describe('one input sanitiser for every operation of the OpenAPI document', () =
     expect(wrong).toEqual([]);
   });
 
+  it('refuses non-storable text in the request headers routes store (idempotency key, user agent)', async () => {
+    const alice = await clientFor('user');
+    const keyed = await alice.post('/api/v1/cases', {}, { 'idempotency-key': 'key\u0001x' });
+    expect(keyed.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'headers.idempotency-key' });
+    const agent = await new TestClient(t.app).post(
+      '/api/v1/auth/login',
+      { kind: 'staff', username: staff.clerk.username, password: 'x' },
+      { 'user-agent': 'Mozilla\u001b[0m' },
+    );
+    expect(agent.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'headers.user-agent' });
+  });
+
   it('never answers 5xx to junk in any slot of any operation', async () => {
     const junk = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 40 }),
