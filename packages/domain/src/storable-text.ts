@@ -42,7 +42,8 @@ export function findUnstorableText(value: unknown, path: string): string | undef
       if (UNSTORABLE.test(v)) return p;
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${p}.${i}`]);
-    } else if (v !== null && typeof v === 'object') {
+    } else if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v)) {
+      // (Binary bodies — a Buffer, a typed array — are not text.)
       const keys = Object.keys(v);
       for (const k of keys) if (UNSTORABLE.test(k)) return p;
       for (let i = keys.length - 1; i >= 0; i--) {
