@@ -17,10 +17,11 @@ export type Api = {
 /** A signed-in API session (its own cookie jar), with the CSRF token on every POST. */
 export async function apiSession(baseURL: string, kind: 'user' | 'staff', username: string): Promise<Api> {
   const context: APIRequestContext = await request.newContext({ baseURL });
-  const token = (await (await context.get('/api/v1/auth/csrf')).json()).token as string;
-  const headers = { 'x-csrf-token': token };
-  const login = await context.post('/api/v1/auth/login', { data: { kind, username, password: DEMO_PASSWORD }, headers });
+  const csrf = async () => ({ 'x-csrf-token': (await (await context.get('/api/v1/auth/csrf')).json()).token as string });
+  const login = await context.post('/api/v1/auth/login', { data: { kind, username, password: DEMO_PASSWORD }, headers: await csrf() });
   expect(login.status(), await login.text()).toBe(200);
+  // Login rotates the CSRF secret: the token from before it no longer works.
+  const headers = await csrf();
   const send = async (path: string, data: unknown, extra: Record<string, string> = {}) => {
     const res = await context.post(`/api/v1${path}`, { data, headers: { ...headers, ...extra } });
     return { status: res.status(), body: (await res.json()) as Record<string, unknown> };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formValues, identifierField, isoDateTime } from './case-api-fields.ts';
+import { formValuesView, identifierField, isoDateTime } from './case-api-fields.ts';
 import { caseChannels, deliveryViewSchema, draftFields, materialRefSchema } from './case-submission-api.ts';
 
 /** Request and response shapes of saved, unsubmitted applications (drafts). */
@@ -13,7 +13,7 @@ export type DraftBody = z.infer<typeof draftBodySchema>;
 export const draftSchema = z.object({
   itemCode: z.string(),
   answers: z.record(z.string(), z.string()),
-  form: formValues,
+  form: formValuesView,
   materials: z.array(materialRefSchema),
   enterpriseCreditCode: z.string().optional(),
   contact: z.object({ mobile: z.string().optional(), email: z.string().optional() }),

@@ -22,7 +22,9 @@ import type { ApiKeyResolver, SessionResolver } from './platform/auth/actor.ts';
 import type { Platform } from './platform/context.ts';
 import type { Db } from './platform/db/db.ts';
 import { type ApiKeyRateLimit, installAccessControl, type RegisteredRoute } from './platform/http/access.ts';
+import { installCacheControl } from './platform/http/cache-control.ts';
 import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
+import { installInputSanitiser } from './platform/http/input-sanitiser.ts';
 import { openApiTransform, securitySchemes } from './platform/http/openapi.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
@@ -94,6 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     apiKey: () => apiKeyResolver,
     apiKeyRateLimit: () => apiKeyRateLimit,
   });
+  // Before every route's validation: no NUL, lone surrogate, control or noncharacter reaches a module.
+  installInputSanitiser(app);
+  installCacheControl(app);
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.COOKIE_SECURE, signed: false },

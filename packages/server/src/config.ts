@@ -88,6 +88,12 @@ const configSchema = z.object({
     .optional(),
   /** Largest accepted upload, in bytes (default 20 MiB); enforced while the file streams in. */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(20_971_520),
+  /** Per account: most files uploaded but not yet attached to a case (drafts' files count). */
+  UPLOAD_QUOTA_FILES: z.coerce.number().int().min(1).default(100),
+  /** Per account: most bytes uploaded but not yet attached to a case (default 200 MiB). */
+  UPLOAD_QUOTA_BYTES: z.coerce.number().int().min(1).default(209_715_200),
+  /** Uploads that no case and no draft holds are deleted this many hours after they came in. */
+  UPLOAD_UNATTACHED_HOURS: z.coerce.number().int().min(1).max(8760).default(48),
   /** Folder of uploaded files (outside any web root). Default: `<DATA_DIR>/uploads`. */
   UPLOAD_DIR: z.string().default(''),
   /** Where uploads are stored: the filesystem (UPLOAD_DIR) or an S3-compatible object store. */

@@ -107,6 +107,8 @@ export class TestClient {
 
   private keep(res: { cookies: { name: string; value: string; maxAge?: number; expires?: Date }[] }) {
     for (const c of res.cookies) {
+      // A new CSRF secret (login, logout rotate it): fetch a new token before the next change, as the web client does.
+      if (c.name === '_csrf' && c.value !== this.cookies[c.name]) this.csrfToken = '';
       if (c.value === '' || c.maxAge === 0) delete this.cookies[c.name];
       else this.cookies[c.name] = c.value;
     }

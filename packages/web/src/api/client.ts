@@ -108,6 +108,8 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     if (error.code === 'AUTH_CSRF_INVALID') response = await send(await csrf(true));
   }
   if (!response.ok) throw await toApiError(response);
+  // Login and logout rotate the CSRF secret: the cached token is stale from here on.
+  if (unsafe && (path === '/auth/login' || path === '/auth/logout')) csrfToken = undefined;
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

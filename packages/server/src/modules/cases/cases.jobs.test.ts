@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DRAFT_PURGE_QUEUE, registerCasesJobs, SLA_SWEEP_QUEUE } from './cases.jobs.ts';
+import { DRAFT_PURGE_QUEUE, registerCasesJobs, SLA_SWEEP_QUEUE, UPLOAD_PURGE_QUEUE } from './cases.jobs.ts';
 import { applyOnline, type CasesWorld, createCasesWorld } from './testing/case-fixtures.ts';
 
 /** The real pg-boss worker path (JOBS_ENABLED): the SLA sweep and the mail outbox run as jobs. */
@@ -42,16 +42,17 @@ describe('SLA timers through the job queue', () => {
     }, 'the submission mail');
   }, 90_000);
 
-  it('keeps one sweep and one draft purge per database, however many servers start', async () => {
+  it('keeps one sweep, one draft purge and one upload clean-up per database, however many servers start', async () => {
     // A second server starting against the same database sends its first runs too.
     await registerCasesJobs(w.app.platform);
     const runs = await w.app.platform.db.query<{ name: string; state: string; n: number }>(
       `select name, state, count(*)::int as n from pgboss.job
         where name = any($1::text[]) and state in ('created', 'retry', 'active') group by name, state`,
-      [[SLA_SWEEP_QUEUE, DRAFT_PURGE_QUEUE]],
+      [[SLA_SWEEP_QUEUE, DRAFT_PURGE_QUEUE, UPLOAD_PURGE_QUEUE]],
     );
     expect(runs.filter((r) => r.name === SLA_SWEEP_QUEUE).length).toBeGreaterThan(0);
     expect(runs.filter((r) => r.name === DRAFT_PURGE_QUEUE).length).toBeGreaterThan(0);
+    expect(runs.filter((r) => r.name === UPLOAD_PURGE_QUEUE).length).toBeGreaterThan(0);
     for (const r of runs) expect(r.n, `${r.name} ${r.state}`).toBe(1);
   }, 30_000);
 });

@@ -4,18 +4,22 @@ import { loadWorkingCalendar } from '../../platform/calendar/calendar-store.ts';
 import type { Platform } from '../../platform/context.ts';
 import { enqueueNotification, registerNotifyJobs } from '../../platform/notify/index.ts';
 import { findCaseRow, listActionRows, toAction } from './cases.shared.ts';
+import { casesStorage } from './cases.storage.ts';
 import { attachSuppliedMaterial, MATERIAL_SUPPLIED_QUEUE, type MaterialSuppliedEvent } from './use-cases/attach-supplied-material.ts';
 import { desiredTimers } from './use-cases/case-timers.ts';
 import { purgeExpiredDrafts } from './use-cases/drafts.ts';
+import { purgeUnattachedUploads as purgeUploads } from './use-cases/uploads.ts';
 
 /**
  * Background work of the cases module, both recurring jobs (`Jobs.every`): the SLA sweep, which
- * fires the due rows of `case_timer` (warnings and overdue escalations), and the draft purge.
+ * fires the due rows of `case_timer` (warnings and overdue escalations), the draft purge and the
+ * clean-up of uploads nothing holds.
  * Firing trusts nothing but the row, the clock and the state derived from the actions, and fires
  * at most once (row lock + unique index).
  */
 export const SLA_SWEEP_QUEUE = 'cases.sla-sweep';
 export const DRAFT_PURGE_QUEUE = 'cases.drafts-purge';
+export const UPLOAD_PURGE_QUEUE = 'cases.uploads-purge';
 const PURGE_EVERY_SECONDS = 60 * 60;
 
 export type TimerOutcome = 'fired' | 'early' | 'stale' | 'skipped';
@@ -126,4 +130,17 @@ export async function registerCasesJobs(platform: Platform): Promise<void> {
     },
     (error) => platform.log.error({ err: error }, 'draft purge failed'),
   );
+  await platform.jobs.every(
+    UPLOAD_PURGE_QUEUE,
+    PURGE_EVERY_SECONDS,
+    async () => {
+      await purgeUnattachedUploads(platform);
+    },
+    (error) => platform.log.error({ err: error }, 'upload clean-up failed'),
+  );
+}
+
+/** Deletes the uploads no case and no draft holds, older than UPLOAD_UNATTACHED_HOURS (audited). Returns how many. */
+export function purgeUnattachedUploads(platform: Platform): Promise<number> {
+  return purgeUploads(platform, casesStorage(platform).store);
 }

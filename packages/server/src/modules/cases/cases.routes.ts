@@ -25,7 +25,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../../platform/context.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
-import { receiveUpload, type Storage, sendStoredFile } from '../../platform/storage/index.ts';
+import { discardUpload, receiveUpload, refuseUnreadUpload, type Storage, sendStoredFile } from '../../platform/storage/index.ts';
 import { getVisibleCase, iso } from './cases.shared.ts';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from './use-cases/drafts.ts';
 import { getCaseMetrics } from './use-cases/metrics.ts';
@@ -33,6 +33,7 @@ import { previewApplication } from './use-cases/preview.ts';
 import { getCaseDetail, listMyCases, lookupCaseAtWindow } from './use-cases/read-case.ts';
 import { renderResultHtml } from './use-cases/result-html.ts';
 import { submitAtWindow, submitOnline } from './use-cases/submit-case.ts';
+import { assertUploadQuota, recordUploads, type UploadOwner } from './use-cases/uploads.ts';
 
 /** Filing, reading, drafts, uploads and counting. Workflow actions: workflow.routes.ts; the inbox of departments: workbench.routes.ts. */
 const tags = ['cases'];
@@ -213,32 +214,37 @@ export function registerCaseRoutes(scope: FastifyInstance, platform: Platform, s
       const actor = request.actor;
       if (actor.kind === 'staff' && !actor.permissions.has('cases.intake'))
         throw new AppError('AUTH_FORBIDDEN', 'Your roles do not grant cases.intake.');
-      const owner =
+      const owner: UploadOwner | undefined =
         actor.kind === 'staff'
           ? { type: 'staff', id: actor.staffId }
           : actor.kind === 'user'
             ? { type: 'user', id: actor.userId }
             : undefined;
       if (!owner) throw new AppError('AUTH_REQUIRED', '请先登录。Please log in.');
+      // Refuse before reading the file when the quota is already used up; recordUploads checks again with the sizes.
+      try {
+        await assertUploadQuota(platform.db, platform.config, owner, { files: 0, bytes: 0 });
+      } catch (error) {
+        refuseUnreadUpload(request);
+        throw error;
+      }
       const upload = await receiveUpload(request, { ...storage, maxFiles: 10 });
-      const now = platform.clock.now();
-      const items = upload.files.map((f) => ({
+      const files = upload.files.map((f) => ({
         id: randomUUID(),
         fileName: f.fileName,
         mediaType: f.mediaType,
         sizeBytes: f.size,
         sha256: f.sha256,
-        createdAt: iso(now),
         storageKey: f.storageKey,
       }));
-      await platform.db.transaction(async (tx) => {
-        for (const f of items) {
-          await tx.query(
-            `insert into case_upload (id, owner_type, owner_id, storage_key, sha256, media_type, size_bytes, file_name, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-            [f.id, owner.type, owner.id, f.storageKey, f.sha256, f.mediaType, f.sizeBytes, f.fileName, now],
-          );
-        }
-      });
+      let now: Date;
+      try {
+        now = await recordUploads(platform, owner, files);
+      } catch (error) {
+        await discardUpload(storage.store, upload);
+        throw error;
+      }
+      const items = files.map((f) => ({ ...f, createdAt: iso(now) }));
       return reply.status(201).send({ items: items.map(({ storageKey: _s, ...rest }) => rest) });
     },
   );

@@ -4,10 +4,11 @@
  */
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { NOTIFY_QUEUE, registerNotifyRoutes } from '../../platform/notify/index.ts';
-import { createStorage, registerMultipart } from '../../platform/storage/index.ts';
+import { registerMultipart } from '../../platform/storage/index.ts';
 import { listDepartmentSubtreeIds } from '../identity/index.ts';
 import { registerCasesJobs } from './cases.jobs.ts';
 import { registerCaseRoutes } from './cases.routes.ts';
+import { casesStorage } from './cases.storage.ts';
 import { registerWorkbenchRoutes } from './workbench.routes.ts';
 import { registerWorkflowRoutes } from './workflow.routes.ts';
 
@@ -17,7 +18,7 @@ export const casesModule: ModuleDefinition = {
     // Queues sent to inside transactions must exist beforehand (see Jobs.ensureQueue).
     await platform.jobs.ensureQueue(NOTIFY_QUEUE);
     await registerMultipart(app, platform.config);
-    const storage = createStorage(platform.config);
+    const storage = casesStorage(platform);
     registerCaseRoutes(app, platform, storage);
     registerWorkflowRoutes(app, platform);
     registerWorkbenchRoutes(app, platform);
@@ -26,7 +27,8 @@ export const casesModule: ModuleDefinition = {
   registerJobs: registerCasesJobs,
 };
 
-export { fireSlaTimer, runDueSlaTimers, SLA_SWEEP_QUEUE, type TimerOutcome } from './cases.jobs.ts';
+export { fireSlaTimer, purgeUnattachedUploads, runDueSlaTimers, SLA_SWEEP_QUEUE, type TimerOutcome } from './cases.jobs.ts';
+export { casesStorage } from './cases.storage.ts';
 export { type CaseConclusion, type ConclusionHook, conclusionHooks } from './conclusion-hooks.ts';
 export {
   type MaterialProvider,

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { isUnstorableText } from '@tongban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakCheckChar, loginStaff, staff, strangerIdNumber } from '../../../test/fixtures/identity-fixtures.ts';
 import { asAttacker, sealAll } from '../../platform/audit/test-support.ts';
@@ -131,6 +132,47 @@ describe('a staff query states consumer, purpose, case and subject, or is refuse
     expect(res.json().code).toBe(code);
     expect(res.body).not.toContain(family.gina.name);
     expect((await exchanges(w.app, 'result = $1', [code])).length).toBe(before + 1);
+  });
+
+  it.each([
+    ['a NUL in the purpose', { purpose: '核验\u0000身份' }, 'body.purpose'],
+    ['a lone surrogate in the purpose', { purpose: '核验\ud800身份' }, 'body.purpose'],
+    ['a noncharacter in a field name', { fields: ['name', 'id\uffff'] }, 'body.fields.1'],
+    ['a purpose over 500 characters', { purpose: '长'.repeat(501) }, 'body.purpose'],
+    ['a case id that is not one', { caseId: 'not-a-uuid' }, 'body.caseId'],
+    ['a field name that is not one', { fields: ['Name!'] }, 'body.fields.0'],
+  ])("refuses input with %s before the query runs, and still writes the refusal to the subject's log", async (_label, change, field) => {
+    const before = await exchanges(w.app, 'subject = $1 and result = $2', [family.gina.idNumber, 'VALIDATION_FAILED']);
+    const res = await query({ ...base(), ...change });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field });
+    const after = await exchanges(w.app, 'subject = $1 and result = $2', [family.gina.idNumber, 'VALIDATION_FAILED']);
+    expect(after.length).toBe(before.length + 1);
+    const [entry] = await w.app.platform.db.query<{
+      consumer_department_id: string;
+      actor_id: string;
+      purpose: string | null;
+      channel: string;
+    }>(
+      `select consumer_department_id, actor_id, purpose, channel from datahub_exchange
+        where subject = $1 and result = 'VALIDATION_FAILED' order by at desc, id limit 1`,
+      [family.gina.idNumber],
+    );
+    expect(entry).toMatchObject({ consumer_department_id: 'SH-PD-SAMR', channel: 'query' });
+    // What was stored is storable: the refused characters are replaced, the length bounded.
+    expect(isUnstorableText(entry?.purpose ?? '')).toBe(false);
+    // The person sees it among the uses of their data.
+    const gina = await w.user('gina');
+    const uses = (await gina.get('/api/v1/datahub/my-data-usage')).json();
+    expect(JSON.stringify(uses)).toContain('VALIDATION_FAILED');
+  });
+
+  it('logs nothing for a refused query whose subject cannot be told (there is no one to show it to)', async () => {
+    const count = async () => (await w.app.platform.db.query<{ n: number }>('select count(*)::int as n from datahub_exchange'))[0]?.n;
+    const before = await count();
+    const res = await query({ ...base(), subject: '3101\u0000' });
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.subject' });
+    expect(await count()).toBe(before);
   });
 
   it('refuses a resource that is not shared', async () => {

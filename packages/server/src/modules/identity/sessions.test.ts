@@ -109,6 +109,52 @@ describe('login', () => {
     expect(res.json().code).toBe('AUTH_CSRF_INVALID');
   });
 
+  it('rotates the CSRF secret at login and at logout: a token obtained before either no longer works', async () => {
+    const c = client();
+    const cookieHeader = () =>
+      Object.entries(c.cookies)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ');
+    /** A state change with this token and the client's current cookies; 403 only when CSRF refuses it. */
+    const withToken = (token: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        payload: { currentPassword: 'wrong-password-1', newPassword: 'Another2027pass' },
+        headers: { cookie: cookieHeader(), 'x-csrf-token': token },
+        remoteAddress: c.remoteAddress,
+      });
+
+    await c.ensureCsrf();
+    const anonymous = { secret: c.cookies._csrf, token: c.csrfToken };
+    expect(anonymous.secret).toBeTruthy();
+    const login = await c.post('/api/v1/auth/login', { kind: 'staff', username: staff.reviewer.username, password: FIXTURE_PASSWORD });
+    expect(login.statusCode, login.body).toBe(200);
+    expect(c.cookies._csrf).toBeTruthy();
+    expect(c.cookies._csrf).not.toBe(anonymous.secret);
+    const stale = await withToken(anonymous.token);
+    expect(stale.statusCode).toBe(403);
+    expect(stale.json().code).toBe('AUTH_CSRF_INVALID');
+    const fresh = (await c.get('/api/v1/auth/csrf')).json().token as string;
+    const accepted = await withToken(fresh);
+    expect(accepted.json().code).not.toBe('AUTH_CSRF_INVALID');
+
+    const signedIn = c.cookies._csrf;
+    c.csrfToken = fresh;
+    expect((await c.post('/api/v1/auth/logout')).statusCode).toBe(204);
+    expect(c.cookies._csrf).toBeTruthy();
+    expect(c.cookies._csrf).not.toBe(signedIn);
+    const afterLogout = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { kind: 'staff', username: staff.reviewer.username, password: FIXTURE_PASSWORD },
+      headers: { cookie: cookieHeader(), 'x-csrf-token': fresh },
+      remoteAddress: c.remoteAddress,
+    });
+    expect(afterLogout.statusCode).toBe(403);
+    expect(afterLogout.json().code).toBe('AUTH_CSRF_INVALID');
+  });
+
   it('backs off after LOGIN_MAX_FAILURES failures, doubling the wait, and says when to retry', async () => {
     const attempt = (password: string) =>
       client().post('/api/v1/auth/login', { kind: 'staff', username: staff.approver.username, password });

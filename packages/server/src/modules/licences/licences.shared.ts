@@ -93,7 +93,7 @@ export function toSummary(row: LicenceView, now: Date): LicenceSummary {
 export function labelledFields(row: Pick<LicenceView, 'fields' | 'type_fields'>, only?: readonly string[] | null) {
   const labels = new Map(row.type_fields.map((f) => [f.key, f.label]));
   const keys = [
-    ...row.type_fields.map((f) => f.key).filter((k) => k in row.fields),
+    ...row.type_fields.map((f) => f.key).filter((k) => Object.hasOwn(row.fields, k)),
     ...Object.keys(row.fields).filter((k) => !labels.has(k)),
   ];
   return keys

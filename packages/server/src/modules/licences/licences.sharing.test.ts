@@ -64,6 +64,21 @@ describe('selective sharing (用证)', () => {
     );
   });
 
+  it("refuses every name of Object.prototype as a field to share (only the licence's own field names are allowed)", async () => {
+    const id = await w.issuedLicence();
+    const alice = await w.user('alice');
+    const names = Object.getOwnPropertyNames(Object.prototype);
+    expect(names).toEqual(expect.arrayContaining(['constructor', '__proto__', 'toString', 'hasOwnProperty']));
+    const wrong: string[] = [];
+    for (const name of names) {
+      const res = await alice.post(`/api/v1/licences/${id}/shares`, { fields: ['business.scope', name], audience: 'x', expiresInHours: 1 });
+      const body = res.json();
+      if (res.statusCode !== 400 || body.code !== 'LICENCES_FIELD_UNKNOWN' || body.field !== 'body.fields.1')
+        wrong.push(`${name} → ${res.statusCode} ${body.code} ${body.field}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('lets the holder withdraw a link at once; only the holder can share; unknown fields and tokens are refused', async () => {
     const id = await w.issuedLicence();
     const alice = await w.user('alice');

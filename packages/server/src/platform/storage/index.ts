@@ -20,6 +20,7 @@ export {
   type ReceivedUpload,
   type ReceiveUploadOptions,
   receiveUpload,
+  refuseUnreadUpload,
   registerMultipart,
 } from './upload.ts';
 

@@ -402,6 +402,31 @@ describe('receiveUpload: names are never paths', () => {
   });
 });
 
+describe("receiveUpload: the input sanitiser's rule for file names and fields", () => {
+  it('refuses a file name or a field with NUL, a control character or a noncharacter, naming it, and stores nothing', async () => {
+    const a = await uploadApp({ maxFiles: 2 });
+    for (const filename of ['a\u0000b.pdf', 'x\ufffe.pdf', 'esc\u001b[31m.pdf', '\ufdd0.pdf']) {
+      const res = await post(a, [
+        { name: 'front', filename: 'ok.pdf', contentType: 'application/pdf', data: pdfBytes() },
+        { name: 'back', filename, contentType: 'application/pdf', data: pdfBytes() },
+      ]);
+      expect(res.statusCode, JSON.stringify(filename)).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.back.filename' });
+    }
+    const field = await post(a, [
+      { name: 'note', value: 'a\u0000b' },
+      { name: 'file', filename: 'ok.pdf', contentType: 'application/pdf', data: pdfBytes() },
+    ]);
+    expect(field.statusCode).toBe(400);
+    expect(field.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.note' });
+    expect(await allFiles()).toEqual([]);
+    // Zero-width and direction characters are storable: they are stripped from the shown name, as before.
+    const ok = await post(a, [{ name: 'file', filename: 'scan\u200b\u202e.pdf', contentType: 'application/pdf', data: pdfBytes() }]);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().files[0].fileName).toBe('scan.pdf');
+  });
+});
+
 describe('receiveUpload: scanning', () => {
   const eicar = Buffer.from(EICAR_TEST_STRING, 'latin1');
 

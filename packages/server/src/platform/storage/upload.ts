@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import fastifyMultipart from '@fastify/multipart';
-import { AppError } from '@tongban/domain';
+import { AppError, findUnstorableText, unstorableTextMessage } from '@tongban/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FileStore, StoredObject } from './file-store.ts';
 import {
@@ -118,6 +118,9 @@ export async function receiveUpload(request: FastifyRequest, options: ReceiveUpl
     });
     for await (const part of parts) {
       if (part.type === 'field') {
+        // Multipart bodies bypass the input sanitiser's hook (the handler reads them): same rule here.
+        const bad = findUnstorableText(part.fieldname, 'body') ?? findUnstorableText(part.value, `body.${part.fieldname}`);
+        if (bad) throw new AppError('VALIDATION_FAILED', unstorableTextMessage(bad), { field: bad });
         if (typeof part.value === 'string' && !(part.fieldname in fields)) fields[part.fieldname] = part.value;
         continue;
       }
@@ -132,6 +135,14 @@ export async function receiveUpload(request: FastifyRequest, options: ReceiveUpl
   return { files, fields };
 }
 
+/**
+ * For a route that refuses an upload before reading it (a quota used up): once the answer is out,
+ * the rest of the body is read and dropped for a little while, then the connection closed.
+ */
+export function refuseUnreadUpload(request: FastifyRequest): void {
+  if (!request.raw.readableEnded) (request as unknown as Record<symbol, unknown>)[refusedMidBody] = true;
+}
+
 /** Removes stored files of an upload the caller could not use. Best effort: an orphan is harmless. */
 export async function discardUpload(store: FileStore, upload: { files: readonly { storageKey: string }[] }): Promise<void> {
   await Promise.all(upload.files.map((f) => store.delete(f.storageKey).catch(() => {})));
@@ -141,6 +152,10 @@ type FilePart = { fieldname: string; filename: string; mimetype: string; file: A
 
 async function receiveFile(request: FastifyRequest, part: FilePart, options: ReceiveUploadOptions): Promise<ReceivedFile> {
   const field = `body.${/^[A-Za-z0-9_.-]{1,64}$/.test(part.fieldname) ? part.fieldname : 'file'}`;
+  // Refused rather than stripped, like every other text of a request (domain storable-text.ts).
+  if (findUnstorableText(part.filename ?? '', 'x')) {
+    throw new AppError('VALIDATION_FAILED', unstorableTextMessage(`${field}.filename`), { field: `${field}.filename` });
+  }
   const fileName = sanitizeFileName(part.filename);
   const accept = new Set<UploadKind>(options.accept ?? uploadKinds);
   const source = part.file[Symbol.asyncIterator]();

@@ -13,7 +13,7 @@ import {
   toDetail,
   type VersionRow,
 } from '../catalogue.store.ts';
-import { assertManages, assertStorableText, auditActor, itemNotFound, requireStaff, type StaffActor, validateContent } from './shared.ts';
+import { assertManages, auditActor, itemNotFound, requireStaff, type StaffActor, validateContent } from './shared.ts';
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
@@ -27,7 +27,6 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function createDraft(ctx: Ctx, input: ServiceItemInput): Promise<VersionDetail> {
   const actor = requireStaff(ctx.actor);
-  assertStorableText(input, 'body');
   const { code, ...content } = input;
   const now = ctx.clock.now();
   const taken = () => new AppError('CONFLICT', `事项编码 ${code} 已存在。The item code ${code} is taken.`, { field: 'body.code' });
@@ -112,7 +111,6 @@ const immutable = (v: VersionRow) =>
  */
 export async function editDraft(ctx: Ctx, code: string, content: ServiceItemContent): Promise<VersionDetail & { created: boolean }> {
   const actor = requireStaff(ctx.actor);
-  assertStorableText(content, 'body');
   return ctx.db.transaction(async (tx) => {
     const item = await findItem(tx, code, { lock: true });
     if (!item) throw itemNotFound(code);
@@ -147,7 +145,6 @@ export async function editDraft(ctx: Ctx, code: string, content: ServiceItemCont
  */
 export async function editVersion(ctx: Ctx, code: string, versionNo: number, content: ServiceItemContent): Promise<VersionDetail> {
   const actor = requireStaff(ctx.actor);
-  assertStorableText(content, 'body');
   return ctx.db.transaction(async (tx) => {
     const item = await findItem(tx, code, { lock: true });
     if (!item) throw itemNotFound(code);

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type ServiceItemContent, type ServiceItemInput, serviceItemInputSchema } from '@tongban/domain';
+import {
+  AppError,
+  findUnstorableText,
+  type ServiceItemContent,
+  type ServiceItemInput,
+  serviceItemInputSchema,
+  unstorableTextMessage,
+} from '@tongban/domain';
 import type { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import { loadDepartmentNames } from '../catalogue.departments.ts';
 import { insertPublishedItems } from '../catalogue.store.ts';
-import { assertStorableText, validateContent } from './shared.ts';
+import { validateContent } from './shared.ts';
 
 /** An item to import: the create-draft body (defaults may be left out) plus how much it is used. */
 export type ImportItem = z.input<typeof serviceItemInputSchema> & {
@@ -44,7 +51,9 @@ export async function importCatalogue(sql: Sql, items: readonly ImportItem[], op
       const field = ['items', i, ...(issue?.path ?? [])].join('.');
       throw new AppError('VALIDATION_FAILED', `${field}: ${issue?.message ?? 'invalid'}`, { field });
     }
-    assertStorableText(result.data, `items.${i}`);
+    // Imports do not come through HTTP, so the input sanitiser's rule is applied here.
+    const unstorable = findUnstorableText(result.data, `items.${i}`);
+    if (unstorable) throw new AppError('VALIDATION_FAILED', unstorableTextMessage(unstorable), { field: unstorable });
     return { index: i, input: result.data, popularity: Math.max(0, Math.trunc(item.popularity ?? 0)) };
   });
   const seen = new Set<string>();

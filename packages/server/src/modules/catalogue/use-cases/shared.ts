@@ -39,36 +39,6 @@ export async function assertManages(sql: Sql, actor: StaffActor, departmentId: s
   );
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * PostgreSQL stores neither NUL characters nor broken UTF-16 (lone surrogates) in text or jsonb;
- * refuse them as bad input (with the field) rather than let the insert fail as a 500.
- * @throws VALIDATION_FAILED
- */
-export function assertStorableText(value: unknown, path: string): void {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000') || LONE_SURROGATE.test(value)) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `${path}: 含有无法保存的字符（NUL 或残缺的 Unicode）。The text contains characters that cannot be stored.`,
-        { field: path },
-      );
-    }
-    return;
-  }
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) assertStorableText(v, `${path}.${i}`);
-    return;
-  }
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      assertStorableText(k, path);
-      assertStorableText(v, `${path}.${k}`);
-    }
-  }
-}
-
 export const itemNotFound = (code: string) =>
   new AppError('CATALOGUE_ITEM_NOT_FOUND', `事项 ${code} 不存在。No catalogue item ${code}.`, { field: 'params.code' });
 

@@ -16,10 +16,12 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from '../../../platform/context.ts';
+import { errorHandler } from '../../../platform/http/errors.ts';
+import { isRefusedInput } from '../../../platform/http/input-sanitiser.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
 import { authRateLimit } from '../../identity/index.ts';
 import { giveConsent, listMyConsents, prefillForm, previewFetches, withdrawConsent } from '../use-cases/applicant.ts';
-import { queryResource } from '../use-cases/query.ts';
+import { logRefusedQuery, queryResource } from '../use-cases/query.ts';
 import { viewCaseSupplies } from '../use-cases/supply.ts';
 import { identifyPersonAtWindow } from '../use-cases/window-identity.ts';
 
@@ -41,6 +43,12 @@ export function registerExchangeRoutes(scope: FastifyInstance, platform: Platfor
         summary: '为办件查询共享数据（须说明用途、办件和对象）Query shared data for a case',
         body: queryBodySchema,
         response: { 200: queryResponseSchema },
+      },
+      // The handler logs every exchange it runs; a query refused for its input never reaches it,
+      // so that refusal is logged here, before the usual error answer.
+      errorHandler: async (error, request, reply) => {
+        if (isRefusedInput(error)) await logRefusedQuery(ctxOf(platform, request), request.body);
+        return errorHandler(error, request, reply);
       },
     },
     async (request) => queryResource(ctxOf(platform, request), request.body),

@@ -1,6 +1,9 @@
-import type { QueryBody, QueryResponse } from '@tongban/domain';
+import { randomUUID } from 'node:crypto';
+import { isUnstorableText, type QueryBody, type QueryResponse, queryBodySchema, replaceUnstorableText } from '@tongban/domain';
+import { z } from 'zod';
 import type { Ctx } from '../../../platform/context.ts';
 import { runExchange } from './exchange.ts';
+import { recordExchange } from './exchange-log.ts';
 import { departmentNames, requireStaff } from './shared.ts';
 
 /**
@@ -38,4 +41,51 @@ export async function queryResource(ctx: Ctx, body: QueryBody): Promise<QueryRes
     sha256: outcome.sha256,
     fetchedAt: outcome.at.toISOString(),
   };
+}
+
+const text = (value: unknown, max: number): string | null =>
+  typeof value === 'string' ? [...replaceUnstorableText(value)].slice(0, max).join('') : null;
+
+/**
+ * A staff query refused for its input before it ran (the input sanitiser, the body's schema) is
+ * still an attempt to read a person's data, so it is written to the exchange log like any other
+ * refusal (result VALIDATION_FAILED) and the person sees it under "who used my data" — when the
+ * body names a subject that could be one (a storable identifier the schema accepts); without one
+ * there is nobody whose log it belongs to, and the access log keeps the request. What was refused
+ * is stored as far as it is storable: refused characters become U+FFFD, lengths are bounded, a
+ * case id that is not one is left out. Never throws: the answer stays the validation error.
+ */
+export async function logRefusedQuery(ctx: Ctx, rawBody: unknown): Promise<void> {
+  if (ctx.actor.kind !== 'staff' || rawBody === null || typeof rawBody !== 'object') return;
+  const body = rawBody as Record<string, unknown>;
+  if (typeof body.subject !== 'string' || isUnstorableText(body.subject)) return;
+  const subject = queryBodySchema.shape.subject.safeParse(body.subject);
+  if (!subject.success) return;
+  const caseId = z.uuid().safeParse(body.caseId);
+  const fields = Array.isArray(body.fields) ? body.fields.slice(0, 100).map((f) => text(f, 64) ?? '') : [];
+  try {
+    await recordExchange(ctx.db, ctx.clock.now(), {
+      id: randomUUID(),
+      request: {
+        channel: 'query',
+        consumerDepartmentId: ctx.actor.departmentId,
+        actor: { type: 'staff', id: ctx.actor.staffId },
+        resource: text(body.resource, 64) ?? '',
+        fields,
+        purpose: text(body.purpose, 500),
+        itemCode: null,
+        caseId: caseId.success ? caseId.data : null,
+        subject: subject.data,
+        requestId: ctx.requestId,
+      },
+      itemCode: null,
+      providerDepartmentId: null,
+      grantId: null,
+      result: 'VALIDATION_FAILED',
+      records: 0,
+      sha256: null,
+    });
+  } catch (error) {
+    ctx.log.error({ err: error }, 'refused data-hub query not logged');
+  }
 }

@@ -7,7 +7,7 @@ import {
   registerStartBodySchema,
   registerStartResponseSchema,
 } from '@tongban/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../../../platform/context.ts';
@@ -18,6 +18,19 @@ import { changePassword, login, logout } from '../use-cases/login.ts';
 import { DEVICE_COOKIE } from '../use-cases/login-throttle.ts';
 import { cookieMaxAgeSeconds, loadActor } from '../use-cases/sessions.ts';
 import { authRateLimit } from './rate-limit.ts';
+
+/** The CSRF plugin's secret cookie (@fastify/csrf-protection's default `cookieKey`). */
+const CSRF_SECRET_COOKIE = '_csrf';
+
+/**
+ * A new CSRF secret (cookie) whenever the session changes hands — at login and at logout — so a
+ * token learnt or planted before (session fixation's CSRF twin) is worthless afterwards. The
+ * client fetches a fresh token from `GET /auth/csrf` (the web client does so on its first refusal).
+ */
+function rotateCsrfSecret(request: FastifyRequest, reply: FastifyReply): void {
+  request.cookies[CSRF_SECRET_COOKIE] = '';
+  reply.generateCsrf();
+}
 
 export function registerAuthRoutes(app: FastifyInstance, platform: Platform) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -80,6 +93,7 @@ export function registerAuthRoutes(app: FastifyInstance, platform: Platform) {
         path: '/api/v1/auth',
         maxAge: config.LOGIN_DEVICE_DAYS * 86_400,
       });
+      rotateCsrfSecret(request, reply);
       const actor = await loadActor(platform.db, result.principal, result.sessionId, platform.clock.now());
       return getMe({ ...ctx, actor: actor ?? ctx.actor });
     },
@@ -95,6 +109,7 @@ export function registerAuthRoutes(app: FastifyInstance, platform: Platform) {
     async (request, reply) => {
       await logout(ctxOf(platform, request), request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      rotateCsrfSecret(request, reply);
       return reply.status(204).send();
     },
   );

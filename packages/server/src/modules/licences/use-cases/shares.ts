@@ -56,8 +56,11 @@ export async function createShare(ctx: Ctx, licenceId: string, body: ShareCreate
     throw new AppError('LICENCES_NOT_ACTIVE', '已吊销的证照不能分享。A revoked licence cannot be shared.');
   }
   const fields = body.fields ? [...new Set(body.fields)] : null;
+  // An allow-list of the licence's own field names: `key in fields` would also accept
+  // `constructor`, `__proto__` and every other name an object inherits.
+  const own = new Set(Object.keys(licence.fields));
   for (const [i, key] of (fields ?? []).entries()) {
-    if (!(key in licence.fields)) {
+    if (!own.has(key)) {
       throw new AppError('LICENCES_FIELD_UNKNOWN', `证照没有字段 ${key}。The licence has no field ${key}.`, { field: `body.fields.${i}` });
     }
   }
