@@ -36,6 +36,7 @@ export const permissions = [
   'hotline.dispatch',
   'analytics.read',
   'licences.revoke',
+  'notify.dev_mailbox.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -68,6 +69,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'catalogue.edit',
     'catalogue.publish',
     'analytics.read',
+    // Only served when DEV_MAILBOX=true (never in production).
+    'notify.dev_mailbox.read',
   ],
 };
 

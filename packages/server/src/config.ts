@@ -78,6 +78,11 @@ const configSchema = z.object({
   /** Outgoing mail server, `smtp://user:pass@host:587` or `smtps://…:465`. Unset: mails go to the dev mailbox. */
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().min(3).default('通办 Tongban <noreply@tongban.invalid>'),
+  /**
+   * Serve `GET /api/v1/dev/mailbox` (captured e-mails of everyone, when no SMTP server is set) to
+   * system administrators. Off unless set; refused in production. `npm start` sets it for the demo.
+   */
+  DEV_MAILBOX: booleanFromEnv.default(false),
   /** Text messages: `log` writes them to the log (no provider is bundled). */
   SMS_PROVIDER: z.enum(['log']).default('log'),
   /**
@@ -101,6 +106,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production' && c.DEV_MAILBOX) {
+    throw new Error('Invalid configuration in the environment:\n  DEV_MAILBOX: the development mailbox cannot be enabled in production');
+  }
   return {
     ...c,
     // Unset: this very server, so a QR code or share link made in development opens its own pages.
