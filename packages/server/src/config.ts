@@ -13,6 +13,13 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Real PostgreSQL (`postgres://…`). Unset: the embedded PGlite database in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * PostgreSQL: the schema owner's URL (role `tongban_owner`), used for migrations and pg-boss's
+   * schema at start-up; the server itself then works over DATABASE_URL as `tongban_app`, which
+   * cannot alter tables or switch triggers off. Unset: the same as DATABASE_URL, and the start
+   * warns that least privilege is not in force when that role is a superuser or owns the tables.
+   */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Folder of the embedded database, uploads and signing keys. */
   DATA_DIR: z.string().min(1).default('./data'),
