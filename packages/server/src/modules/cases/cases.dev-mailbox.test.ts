@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginStaff } from '../../../test/fixtures/identity-fixtures.ts';
-import { applyOnline, type CasesWorld, createCasesWorld } from '../../modules/cases/testing/case-fixtures.ts';
+import { applyOnline, type CasesWorld, createCasesWorld } from './testing/case-fixtures.ts';
 
 // The development mailbox shows every captured e-mail of every person: it exists only when
 // explicitly enabled (DEV_MAILBOX=true, never in production) and then only for system administrators.
