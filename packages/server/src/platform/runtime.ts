@@ -17,12 +17,21 @@ export type Runtime = { app: App; db: Db; close(): Promise<void> };
  * the owner and creates the server's role itself. Returns whether the server's role exists.
  */
 export async function prepareDatabase(owner: Db): Promise<{ appRole: boolean; applied: string[] }> {
-  if (owner.kind === 'pglite') await createRoles(owner, { login: false });
-  const applied = await migrate(owner);
-  await installJobSchema(owner);
-  const appRole = await grantAppPrivileges(owner);
-  if (owner.kind === 'pglite' && appRole) await grantEmbeddedCopy(owner);
-  return { appRole, applied };
+  try {
+    if (owner.kind === 'pglite') await createRoles(owner, { login: false });
+    const applied = await migrate(owner);
+    await installJobSchema(owner);
+    const appRole = await grantAppPrivileges(owner);
+    if (owner.kind === 'pglite' && appRole) await grantEmbeddedCopy(owner);
+    return { appRole, applied };
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+    throw new Error(
+      `This database role may not run the migrations (${(error as Error).message}). Migrations run as the schema owner: ` +
+        'set MIGRATION_DATABASE_URL to tongban_owner, DATABASE_URL to tongban_app (README, "Running it for real").',
+      { cause: error },
+    );
+  }
 }
 
 /**
@@ -40,14 +49,6 @@ export async function startRuntime(config: Config, options: { clock?: Clock; db?
     let prepared: { appRole: boolean };
     try {
       prepared = await prepareDatabase(owner);
-    } catch (error) {
-      if ((error as { code?: string }).code !== '42501') throw error;
-      throw new Error(
-        `The database role of ${owner === db ? 'DATABASE_URL' : 'MIGRATION_DATABASE_URL'} may not run the migrations ` +
-          `(${(error as Error).message}). Migrations run as the schema owner: set MIGRATION_DATABASE_URL to tongban_owner ` +
-          '(README, "Running it for real").',
-        { cause: error },
-      );
     } finally {
       if (owner !== db && owner !== options.ownerDb) await owner.close();
     }

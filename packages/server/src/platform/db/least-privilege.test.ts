@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { sealNow } from '../audit/sealer.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import type { Db } from './db.ts';
+import { privilegeProblems } from './roles.ts';
 
 // The server's own database connection must not be able to undo the append-only guarantees: it
 // runs as `tongban_app`, which owns no table, is no superuser and may only insert into the
@@ -98,5 +99,10 @@ describe('the database role the server runs as', () => {
     expect(sealed.sealed).toBeGreaterThan(0);
     const report = await verifyAuditChain(db, t.app.platform.signer, t.clock, { stream: 'lp-test' });
     expect(report).toMatchObject({ ok: true, checkedEntries: 1 });
+  });
+
+  it('is checked at start: a superuser or owner connection is named as such (the server then warns that least privilege is not in force)', async () => {
+    expect(await privilegeProblems(db)).toEqual([]);
+    expect(await t.asOwner((sql) => privilegeProblems(sql))).toEqual([expect.stringContaining('superuser')]);
   });
 });
