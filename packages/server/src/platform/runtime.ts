@@ -3,7 +3,7 @@ import { type App, buildApp, registerJobs } from '../app.ts';
 import type { Config } from '../config.ts';
 import { startSealer } from './audit/sealer.ts';
 import type { Db } from './db/db.ts';
-import { migrate } from './db/migrate.ts';
+import { MIGRATION_LOCK, migrate } from './db/migrate.ts';
 import { openDb, openOwnerDb } from './db/open-db.ts';
 import { APP_ROLE, createRoles, grantAppPrivileges, grantEmbeddedCopy, privilegeProblems } from './db/roles.ts';
 import { createJobs, installJobSchema } from './jobs/jobs.ts';
@@ -21,8 +21,14 @@ export async function prepareDatabase(owner: Db): Promise<{ appRole: boolean; ap
     if (owner.kind === 'pglite') await createRoles(owner, { login: false });
     const applied = await migrate(owner);
     await installJobSchema(owner);
-    const appRole = await grantAppPrivileges(owner);
-    if (owner.kind === 'pglite' && appRole) await grantEmbeddedCopy(owner);
+    // Servers starting together on one PostgreSQL would update the same ACLs at once ("tuple
+    // concurrently updated"): one at a time, under the migrations' lock.
+    const appRole = await owner.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const exists = await grantAppPrivileges(tx);
+      if (owner.kind === 'pglite' && exists) await grantEmbeddedCopy(tx);
+      return exists;
+    });
     return { appRole, applied };
   } catch (error) {
     if ((error as { code?: string }).code !== '42501') throw error;
