@@ -280,8 +280,9 @@ async function restore(config: Config, file: string | undefined): Promise<number
         );
       }
     });
-    run('pg_restore', ['--no-owner', '--exit-on-error', '--dbname', ownerUrl, source]);
-    // The restored objects belong to the restoring role; the server's role gets its grants again.
+    run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--dbname', ownerUrl, source]);
+    // The restored objects belong to the restoring role, without the dump's grants (the target cluster
+    // may not have the roles they name); the server's role gets its grants again.
     await withDb(owner, async (db) => void (await grantAppPrivileges(db)));
   } else {
     if (config.DATA_DIR.startsWith('memory://')) throw new CliError('DATA_DIR is memory://: nothing to restore into.');
