@@ -91,6 +91,11 @@ export const auditFindingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('checkpoint_signature_invalid'), message: z.string(), position: z.number().int(), keyId: z.string() }),
   /** Chain rows after the latest validly signed checkpoint: appended without the key. */
   z.object({ kind: z.literal('unsigned_tail'), message: z.string(), fromPosition: z.number().int(), toPosition: z.number().int() }),
+  /**
+   * Entries registered as written (audit_unsealed, in their own transaction) that are gone before
+   * the sealer chained them: deleted before sealing.
+   */
+  z.object({ kind: z.literal('entries_missing'), message: z.string(), count: z.number().int(), entryIds: z.array(z.number().int()) }),
   /** Entries older than the threshold that are still not chained: the sealer is stuck. */
   z.object({
     kind: z.literal('unsealed_backlog'),

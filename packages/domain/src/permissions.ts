@@ -38,6 +38,7 @@ export const permissions = [
   'hotline.dispatch',
   'analytics.read',
   'licences.revoke',
+  'notify.dev_mailbox.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -70,6 +71,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'catalogue.edit',
     'catalogue.publish',
     'analytics.read',
+    // Only served when DEV_MAILBOX=true (never in production).
+    'notify.dev_mailbox.read',
   ],
   // City-wide audit and exchange-log reading is a duty of its own: whoever administers or
   // supervises is not also the one who reads the record of what they did (issue 14).

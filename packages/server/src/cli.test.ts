@@ -102,6 +102,56 @@ describe(`cli (${mode})`, { timeout: 180_000 }, () => {
     expect(migrated.stdout).toContain('0001_platform.sql');
   });
 
+  it('creates the database roles (PostgreSQL), migrates as tongban_owner and leaves tongban_app only what the server needs', async () => {
+    const target = await makeTarget('roles');
+    const created = await cli(target, 'db', 'create-roles');
+    if (!adminUrl) {
+      // The embedded database has one user; the server makes its role itself.
+      expect(created.code).toBe(2);
+      expect(created.stderr).toContain('PostgreSQL');
+      return;
+    }
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain('tongban_owner');
+    const as = (role: string) => {
+      const url = new URL(target.env.DATABASE_URL as string);
+      url.username = role;
+      return url.toString();
+    };
+    const onlyApp = await cli({ ...target, env: { ...target.env, DATABASE_URL: as('tongban_app') } }, 'migrate');
+    expect(onlyApp.code).toBe(2);
+    expect(onlyApp.stderr).toContain('MIGRATION_DATABASE_URL');
+    const roles = { ...target, env: { ...target.env, DATABASE_URL: as('tongban_app'), MIGRATION_DATABASE_URL: as('tongban_owner') } };
+    const migrated = await cli(roles, 'migrate');
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout).not.toContain('not in force');
+    await withDb(target, async (db) => {
+      const [row] = await db.query(
+        `select (select relowner::regrole::text from pg_class where oid = 'audit_log'::regclass) as owner,
+                has_table_privilege('tongban_app', 'audit_log', 'INSERT') as insert,
+                has_table_privilege('tongban_app', 'audit_log', 'UPDATE') as update,
+                has_table_privilege('tongban_app', 'audit_log', 'DELETE') as delete,
+                has_table_privilege('tongban_app', 'datahub_exchange', 'UPDATE') as exchange_update,
+                has_table_privilege('tongban_app', 'case_file', 'UPDATE') as case_update,
+                has_table_privilege('tongban_app', 'pgboss.job', 'UPDATE') as job_update,
+                has_table_privilege('tongban_app', 'schema_migration', 'INSERT') as history_insert`,
+      );
+      expect(row).toEqual({
+        owner: 'tongban_owner',
+        insert: true,
+        update: false,
+        delete: false,
+        exchange_update: false,
+        case_update: true,
+        job_update: true,
+        history_insert: false,
+      });
+    });
+    // The operator's read-only commands work as the server's role.
+    const verified = await cli({ ...target, env: { ...target.env, DATABASE_URL: as('tongban_app') } }, 'audit', 'verify');
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+  });
+
   it('seals, verifies, backs up, restores into an empty database and verifies there', async () => {
     await withDb(main, async (db) => {
       for (let i = 0; i < 5; i++) {

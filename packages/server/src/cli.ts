@@ -10,8 +10,10 @@ import { ImportFileError, importLicences, rotateIssuerKey } from './modules/lice
 import { sealNow } from './platform/audit/sealer.ts';
 import { type VerifyOptions, verifyAuditChain } from './platform/audit/verify.ts';
 import type { Db } from './platform/db/db.ts';
-import { migrate, migrationsDir } from './platform/db/migrate.ts';
+import { migrationsDir } from './platform/db/migrate.ts';
 import { openDb } from './platform/db/open-db.ts';
+import { adoptDatabase, grantAppPrivileges } from './platform/db/roles.ts';
+import { prepareDatabase } from './platform/runtime.ts';
 import { openSigner } from './platform/signing/open-signer.ts';
 import type { Signer } from './platform/signing/signing.ts';
 import { systemClock } from './platform/system-clock.ts';
@@ -21,7 +23,13 @@ const USAGE = `通办 Tongban command line
   node packages/server/src/cli.ts <command>
 
 Commands:
-  migrate                         apply pending database migrations
+  migrate                         apply pending database migrations (as the schema owner:
+                                  MIGRATION_DATABASE_URL, else DATABASE_URL), pg-boss's schema and
+                                  the grants of the server's role tongban_app
+  db create-roles                 PostgreSQL, once, as an administrator (a superuser in
+                                  MIGRATION_DATABASE_URL or DATABASE_URL): create the roles
+                                  tongban_owner (migrations) and tongban_app (the server), hand the
+                                  database and everything in it to tongban_owner, grant tongban_app
   audit verify [options]          recompute the audit hash chain and check its signed checkpoints
       --stream <name>             stream to check (default: audit; "all" for every stream)
       --json                      print the report as JSON
@@ -45,7 +53,8 @@ Commands:
                                   verifying); restart running servers to sign with it
 
 Exit codes: 0 success (chain sound; every row imported), 1 audit findings or rejected import rows, 2 error.
-The database comes from DATABASE_URL, or else the embedded database in DATA_DIR (default ./data).
+The database comes from DATABASE_URL, or else the embedded database in DATA_DIR (default ./data);
+migrate, db create-roles, backup and restore use MIGRATION_DATABASE_URL when it is set.
 Signing keys come from KEYS_DIR (default DATA_DIR/keys), or a PKCS#11 token with SIGNER=pkcs11
 (PKCS11_MODULE, PKCS11_TOKEN_LABEL or PKCS11_SLOT, PKCS11_PIN); they are not part of a backup: keep
 them safe separately.`;
@@ -204,10 +213,31 @@ async function auditSeal(config: Config): Promise<number> {
   });
 }
 
+/** The schema owner's configuration: MIGRATION_DATABASE_URL when set (PostgreSQL). */
+function asOwner(config: Config): Config {
+  return config.MIGRATION_DATABASE_URL ? { ...config, DATABASE_URL: config.MIGRATION_DATABASE_URL } : config;
+}
+
 async function runMigrate(config: Config): Promise<number> {
-  return withDb(config, async (db) => {
-    const applied = await migrate(db);
+  return withDb(asOwner(config), async (db) => {
+    const { applied, appRole } = await prepareDatabase(db);
     out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
+    if (!appRole) out('The role tongban_app does not exist: least privilege is not in force (see `db create-roles`).');
+    return 0;
+  });
+}
+
+async function createDbRoles(config: Config): Promise<number> {
+  const owner = asOwner(config);
+  if (!owner.DATABASE_URL)
+    throw new CliError('db create-roles is for PostgreSQL (set DATABASE_URL); the embedded database makes its roles itself.');
+  return withDb(owner, async (db) => {
+    await adoptDatabase(db);
+    const [{ database } = { database: '' }] = await db.query<{ database: string }>('select current_database() as database');
+    out(`Roles tongban_owner and tongban_app exist; ${database} and its objects belong to tongban_owner.`);
+    out('Next: give both a password (psql: \\password tongban_owner, \\password tongban_app), then run the server with');
+    out(`  MIGRATION_DATABASE_URL=postgres://tongban_owner:…@host/${database}  DATABASE_URL=postgres://tongban_app:…@host/${database}`);
+    out('The first start (or `migrate`) as the owner grants tongban_app what it needs.');
     return 0;
   });
 }
@@ -225,8 +255,9 @@ async function backup(config: Config, file: string | undefined): Promise<number>
   if (!file) throw new CliError('Usage: backup <file>');
   const target = resolve(file);
   if (existsSync(target)) throw new CliError(`${target} exists already; choose a new file name.`);
-  if (config.DATABASE_URL) {
-    run('pg_dump', ['--format=custom', '--no-owner', '--file', target, '--dbname', config.DATABASE_URL]);
+  const ownerUrl = asOwner(config).DATABASE_URL;
+  if (ownerUrl) {
+    run('pg_dump', ['--format=custom', '--no-owner', '--file', target, '--dbname', ownerUrl]);
   } else {
     await withDb(config, async (db) => {
       if (!('pglite' in db.driver)) throw new CliError('unexpected database driver');
@@ -244,8 +275,10 @@ async function restore(config: Config, file: string | undefined): Promise<number
   if (!file) throw new CliError('Usage: restore <file>');
   const source = resolve(file);
   if (!existsSync(source)) throw new CliError(`${source} does not exist.`);
-  if (config.DATABASE_URL) {
-    await withDb(config, async (db) => {
+  const owner = asOwner(config);
+  if (owner.DATABASE_URL) {
+    const ownerUrl = owner.DATABASE_URL;
+    await withDb(owner, async (db) => {
       const [row] = await db.query<{ n: number }>(
         "select count(*)::int as n from pg_tables where schemaname not in ('pg_catalog', 'information_schema')",
       );
@@ -255,7 +288,10 @@ async function restore(config: Config, file: string | undefined): Promise<number
         );
       }
     });
-    run('pg_restore', ['--no-owner', '--exit-on-error', '--dbname', config.DATABASE_URL, source]);
+    run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--dbname', ownerUrl, source]);
+    // The restored objects belong to the restoring role, without the dump's grants (the target cluster
+    // may not have the roles they name); the server's role gets its grants again.
+    await withDb(owner, async (db) => void (await grantAppPrivileges(db)));
   } else {
     if (config.DATA_DIR.startsWith('memory://')) throw new CliError('DATA_DIR is memory://: nothing to restore into.');
     const pgDir = join(config.DATA_DIR, 'pg');
@@ -367,6 +403,11 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'migrate':
       return runMigrate(config);
+    case 'db': {
+      const [sub] = rest;
+      if (sub === 'create-roles') return createDbRoles(config);
+      throw new CliError(`Unknown db command "${sub ?? ''}". Try: db create-roles.`);
+    }
     case 'audit': {
       const [sub, ...args] = rest;
       if (sub === 'verify') return auditVerify(config, args);

@@ -12,3 +12,15 @@ describe('PUBLIC_ORIGIN (where QR codes, share links and issuer DIDs point)', ()
     expect(() => loadConfig({ PUBLIC_ORIGIN: 'zwfw.example.gov.cn' })).toThrow(/PUBLIC_ORIGIN/);
   });
 });
+
+describe('DEV_MAILBOX (the development mailbox shows everyone’s captured e-mail)', () => {
+  it('is off unless explicitly enabled', () => {
+    expect(loadConfig({}).DEV_MAILBOX).toBe(false);
+    expect(loadConfig({ DEV_MAILBOX: 'true' }).DEV_MAILBOX).toBe(true);
+  });
+
+  it('cannot be enabled in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).DEV_MAILBOX).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', DEV_MAILBOX: 'true' })).toThrow(/DEV_MAILBOX/);
+  });
+});

@@ -13,6 +13,13 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Real PostgreSQL (`postgres://…`). Unset: the embedded PGlite database in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * PostgreSQL: the schema owner's URL (role `tongban_owner`), used for migrations and pg-boss's
+   * schema at start-up; the server itself then works over DATABASE_URL as `tongban_app`, which
+   * cannot alter tables or switch triggers off. Unset: the same as DATABASE_URL, and the start
+   * warns that least privilege is not in force when that role is a superuser or owns the tables.
+   */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Folder of the embedded database, uploads and signing keys. */
   DATA_DIR: z.string().min(1).default('./data'),
@@ -121,6 +128,11 @@ const configSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().min(3).default('通办 Tongban <noreply@tongban.invalid>'),
   /**
+   * Serve `GET /api/v1/dev/mailbox` (captured e-mails of everyone, when no SMTP server is set) to
+   * system administrators. Off unless set; refused in production. `npm start` sets it for the demo.
+   */
+  DEV_MAILBOX: booleanFromEnv.default(false),
+  /**
    * Text messages: `log` writes them to the log (no gateway is bundled); `file` (development and
    * browser tests only, refused in production) appends them to `<SMS_FILE_DIR>/<number>.jsonl`.
    */
@@ -147,6 +159,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production' && c.DEV_MAILBOX) {
+    throw new Error('Invalid configuration in the environment:\n  DEV_MAILBOX: the development mailbox cannot be enabled in production');
+  }
   return {
     ...c,
     // Unset: this very server, so a QR code or share link made in development opens its own pages.

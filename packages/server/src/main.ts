@@ -41,5 +41,14 @@ if (seeded) {
   for (const login of seeded.logins)
     lines.push(`    ${login.role.padEnd(26)} ${login.username.padEnd(22)} ${login.password}  ${login.note}`);
 }
+if (config.DEV_MAILBOX && !config.SMTP_URL) {
+  // The demo's e-mails are captured, not sent; only a system administrator may read them.
+  const admin = seeded?.logins.find((l) => l.role === 'system_admin');
+  lines.push(
+    '  demo mail (no SMTP server; DEV_MAILBOX=true):',
+    `    sign in as ${admin ? `${admin.username} (system_admin, password ${admin.password})` : 'a system administrator'} at ${url}/login (staff),`,
+    `    then open ${url}/api/v1/dev/mailbox (add ?to=<address> for one recipient)`,
+  );
+}
 lines.push('');
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { migrate } from '../src/platform/db/migrate.ts';
 import { openPgliteDb } from '../src/platform/db/pglite-db.ts';
+import { prepareDatabase } from '../src/platform/runtime.ts';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -14,7 +14,7 @@ declare module 'vitest' {
 }
 
 /**
- * Once per test run: migrate one embedded database and dump it to a file. Every `createTestApp`
+ * Once per test run: prepare one embedded database (migrations, job schema, roles) and dump it to a file. Every `createTestApp`
  * on PGlite starts from that dump instead of running initdb and the migrations again (about
  * 2.8 s down to 0.7 s per app, some hundred apps per run). The app's own start still runs the
  * migrator, which finds everything applied and checks the checksums.
@@ -27,7 +27,8 @@ export default async function setup(project: TestProject) {
   const db = await openPgliteDb('memory://');
   let dump: Blob;
   try {
-    await migrate(db);
+    // Migrations, pg-boss's schema, the server's role and its grants.
+    await prepareDatabase(db);
     dump = await (db.driver as { pglite: PGlite }).pglite.dumpDataDir('none');
   } finally {
     await db.close();

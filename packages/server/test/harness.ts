@@ -5,9 +5,11 @@ import pg from 'pg';
 import { expect, inject } from 'vitest';
 import type { App } from '../src/app.ts';
 import { testConfig } from '../src/config.ts';
-import type { Db } from '../src/platform/db/db.ts';
+import { registerOwnerDb } from '../src/platform/audit/test-support.ts';
+import type { Db, Sql } from '../src/platform/db/db.ts';
 import { openPgliteDb } from '../src/platform/db/pglite-db.ts';
 import { openPostgresDb } from '../src/platform/db/postgres-db.ts';
+import { APP_ROLE, createRoles } from '../src/platform/db/roles.ts';
 import { startRuntime } from '../src/platform/runtime.ts';
 
 /**
@@ -29,12 +31,27 @@ function pgliteTemplate(): Blob | undefined {
   return template;
 }
 
-export type TestApp = { app: App; clock: ManualClock; close(): Promise<void>; dbKind: 'pglite' | 'postgres' };
+export type TestApp = {
+  app: App;
+  clock: ManualClock;
+  close(): Promise<void>;
+  dbKind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` in a transaction as the schema owner — for a test's own tables, triggers, or
+   * tampering — since the app's connection runs as `tongban_app`, which may do none of that. On
+   * PostgreSQL an owner connection to the test database; on PGlite the app's one connection,
+   * back to the embedded superuser for that transaction (`set local role none`).
+   */
+  asOwner<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+};
 
 /**
  * A fresh app on a fresh database with the real migrations: an in-memory PGlite by default, or a
  * new PostgreSQL database (created here, dropped on close) when TEST_PG_ADMIN_URL is set — the
- * test command runs the suite once each way.
+ * test command runs the suite once each way. The app runs as the database role `tongban_app`
+ * (platform/db/roles.ts) in both: on PostgreSQL it logs in as that role and migrates over the
+ * admin URL (the roles are created here, once per cluster, safe when test files run in parallel);
+ * on PGlite the runtime switches to it after the migrations.
  */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   noteDatabaseUse();
@@ -45,23 +62,39 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     const loadDataDir = pgliteTemplate();
     const db = await openPgliteDb('memory://', loadDataDir ? { loadDataDir } : {});
     const runtime = await startRuntime(config, { clock, db });
-    return { app: runtime.app, clock, close: runtime.close, dbKind: 'pglite' };
+    const asOwner = <T>(fn: (sql: Sql) => Promise<T>) =>
+      db.transaction(async (tx) => {
+        await tx.query('set local role none');
+        return fn(tx);
+      });
+    return { app: runtime.app, clock, close: runtime.close, dbKind: 'pglite', asOwner };
   }
   const name = `tongban_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgresDb(url.toString(), 5);
-  const runtime = await startRuntime({ ...config, DATABASE_URL: url.toString() }, { clock, db });
+  const ownerUrl = new URL(adminUrl);
+  ownerUrl.pathname = `/${name}`;
+  const ownerDb = await openPostgresDb(ownerUrl.toString(), 2);
+  await createRoles(ownerDb, { login: true });
+  const appUrl = new URL(ownerUrl);
+  appUrl.username = APP_ROLE;
+  appUrl.password = '';
+  const db = await openPostgresDb(appUrl.toString(), 5);
+  registerOwnerDb(db, ownerDb);
+  const runtime = await startRuntime(
+    { ...config, DATABASE_URL: appUrl.toString(), MIGRATION_DATABASE_URL: ownerUrl.toString() },
+    { clock, db, ownerDb },
+  );
   return {
     app: runtime.app,
     clock,
     dbKind: 'postgres',
+    asOwner: (fn) => ownerDb.transaction(fn),
     async close() {
       await runtime.close();
+      await ownerDb.close();
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
@@ -77,8 +110,10 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
  */
 export async function createSingleConnectionDb(): Promise<{ db: Db; close(): Promise<void> }> {
   const t = await createTestApp();
-  const url = t.app.platform.config.DATABASE_URL;
+  // The schema owner's connection: these tests make tables of their own.
+  const url = t.app.platform.config.MIGRATION_DATABASE_URL;
   const db = url ? await openPostgresDb(url, 1) : t.app.platform.db;
+  if (!url) await db.exec('reset role');
   return {
     db,
     async close() {

@@ -176,8 +176,10 @@ describe('a key in use', () => {
   });
 
   it('keeps the use log append-only', async () => {
-    await expect(t.app.platform.db.query('update api_key_use set outcome = $1', ['accepted'])).rejects.toThrow(/append-only/);
-    await expect(t.app.platform.db.query('delete from api_key_use')).rejects.toThrow(/append-only/);
+    await expect(t.app.platform.db.query('update api_key_use set outcome = $1', ['accepted'])).rejects.toThrow(
+      /append-only|permission denied/,
+    );
+    await expect(t.app.platform.db.query('delete from api_key_use')).rejects.toThrow(/append-only|permission denied/);
   });
 });
 

@@ -86,11 +86,13 @@ describe('issuance on approval', () => {
     const { caseId } = await w.approvedCase();
     const db = w.app.platform.db;
     // A failure after the licence row is written but before the outbox row is marked issued.
-    await db.exec(`
-      create function licences_test_crash() returns trigger language plpgsql as $$
-      begin raise exception 'simulated crash'; end $$;
-      create trigger licences_test_crash before update on licence_issuance for each row
-        when (new.state = 'issued') execute function licences_test_crash();`);
+    // The server's role may not create functions or triggers: the schema owner does.
+    await w.asOwner(async (sql) => {
+      await sql.query(`create function licences_test_crash() returns trigger language plpgsql as $$
+        begin raise exception 'simulated crash'; end $$`);
+      await sql.query(`create trigger licences_test_crash before update on licence_issuance for each row
+        when (new.state = 'issued') execute function licences_test_crash()`);
+    });
     try {
       await expect(issueForCase(w.app.platform, caseId)).rejects.toThrow(/simulated crash/);
       expect(await count('select count(*)::int as n from licence where case_id = $1', [caseId])).toBe(0);
@@ -101,7 +103,10 @@ describe('issuance on approval', () => {
       expect(row).toMatchObject({ state: 'pending', attempts: 1 });
       expect(row?.last_error).toContain('simulated crash');
     } finally {
-      await db.exec('drop trigger licences_test_crash on licence_issuance; drop function licences_test_crash();');
+      await w.asOwner(async (sql) => {
+        await sql.query('drop trigger licences_test_crash on licence_issuance');
+        await sql.query('drop function licences_test_crash()');
+      });
     }
     const swept = await issuePendingLicences(w.app.platform);
     expect(swept.issued).toBeGreaterThanOrEqual(1);

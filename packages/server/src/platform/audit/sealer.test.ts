@@ -126,7 +126,9 @@ describe('audit sealer', () => {
 describe('append-only tables', () => {
   const refused = /append-only/;
 
-  it('refuse UPDATE, DELETE and TRUNCATE on the log, the chain and the checkpoints', async () => {
+  // Two layers: the server's role lacks the privileges (platform/db/least-privilege.test.ts), and
+  // the triggers refuse even the schema owner, whose every statement here runs as the owner.
+  it('refuse UPDATE, DELETE and TRUNCATE on the log, the chain and the checkpoints, even to the schema owner', async () => {
     const stream = freshStream('triggers');
     await writeEntries(db, t.clock, stream, 1);
     await sealAll(db, signer(), t.clock, stream);
@@ -142,7 +144,11 @@ describe('append-only tables', () => {
       'truncate audit_checkpoint',
     ];
     for (const statement of statements) {
-      await expect(db.query(statement), statement).rejects.toThrow(refused);
+      await expect(db.query(statement), statement).rejects.toThrow(/permission denied/);
+      await expect(
+        t.asOwner((sql) => sql.query(statement)),
+        statement,
+      ).rejects.toThrow(refused);
     }
     expect(await chainOf(db, stream)).toHaveLength(1);
     const [entry] = await db.query<{ action: string }>('select action from audit_log where stream = $1', [stream]);

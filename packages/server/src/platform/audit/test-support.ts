@@ -42,9 +42,20 @@ export async function sealAll(db: Db, signer: Signer, clock: Clock, stream: stri
   if (row?.n !== 0) throw new Error(`${row?.n} entries of ${stream} were not sealed`);
 }
 
-/** Runs `fn` with the append-only triggers off, as an attacker with database access could. */
+const owners = new WeakMap<Db, Db>();
+/** The test harness names the owner connection of an app's database (PostgreSQL; PGlite has one connection). */
+export function registerOwnerDb(appDb: Db, ownerDb: Db): void {
+  owners.set(appDb, ownerDb);
+}
+
+/**
+ * Runs `fn` with the append-only triggers off, as an attacker with the schema owner's (or a
+ * superuser's) access could — the server's own role cannot (platform/db/least-privilege.test.ts).
+ */
 export async function asAttacker(db: Db, fn: (tx: Sql) => Promise<unknown>): Promise<void> {
-  await db.transaction(async (tx) => {
+  await (owners.get(db) ?? db).transaction(async (tx) => {
+    // PGlite: back from tongban_app to the embedded superuser for this transaction.
+    await tx.query('set local role none');
     await tx.query('set local session_replication_role = replica');
     await fn(tx);
   });

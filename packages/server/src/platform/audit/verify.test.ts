@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import type { Db } from '../db/db.ts';
 import { createKeyStoreSigner } from '../signing/signing.ts';
+import { recordAudit } from './audit.ts';
 import { canonicalEntry, chainHash, checkpointPayload, ENTRY_COLUMNS_SQL, type EntryRow, GENESIS_HASH } from './canonical.ts';
 import { sealNow } from './sealer.ts';
 import { asAttacker, chainOf, freshStream, sealAll, writeEntries } from './test-support.ts';
@@ -260,5 +261,39 @@ describe('tamper evidence: an attacker with database access', () => {
       await tx.query('delete from audit_chain where stream = $1 and position = 8', [stream]);
     });
     expect(kinds((await verify(stream)).findings)).toEqual(['chain_rows_deleted', 'entry_deleted', 'entry_edited']);
+  });
+});
+
+describe('an entry deleted before the sealer chained it', () => {
+  it('is reported: its number is missing from the gap-free numbering of its connection', async () => {
+    const stream = freshStream('deleted-unsealed');
+    const ids = await writeEntries(db, t.clock, stream, 5, 'deleted-unsealed');
+    await asAttacker(db, (tx) => tx.query('delete from audit_log where id = $1', [ids[2]]));
+    await sealAll(db, t.app.platform.signer, t.clock, stream);
+    const result = await verify(stream);
+    expect(result.ok).toBe(false);
+    expect(result.findings).toEqual([expect.objectContaining({ kind: 'entries_missing', count: 1 })]);
+  });
+
+  it('is reported when it was the newest one', async () => {
+    const stream = freshStream('deleted-newest');
+    const ids = await writeEntries(db, t.clock, stream, 3, 'deleted-newest');
+    await asAttacker(db, (tx) => tx.query('delete from audit_log where id = $1', [ids[2]]));
+    await sealAll(db, t.app.platform.signer, t.clock, stream);
+    expect((await verify(stream)).findings).toEqual([expect.objectContaining({ kind: 'entries_missing', count: 1 })]);
+  });
+
+  it('is not confused with a transaction that rolled back', async () => {
+    const stream = freshStream('rolled-back');
+    await writeEntries(db, t.clock, stream, 2, 'rolled-back');
+    await expect(
+      db.transaction(async (tx) => {
+        await recordAudit(tx, t.clock.now(), { stream, actor: { type: 'system' }, action: 'test.rolled_back.tried' });
+        throw new Error('rolled back on purpose');
+      }),
+    ).rejects.toThrow('rolled back on purpose');
+    await writeEntries(db, t.clock, stream, 2, 'rolled-back');
+    await sealAll(db, t.app.platform.signer, t.clock, stream);
+    expect(await verify(stream)).toMatchObject({ ok: true, checkedEntries: 4, findings: [] });
   });
 });

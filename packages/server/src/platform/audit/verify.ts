@@ -26,13 +26,21 @@ import { type CheckpointRow, readChainPage } from './chain-page.ts';
  *   (`checkpoint_mismatch`), or, if they were rewritten too, their signatures fail
  *   (`checkpoint_signature_invalid`), or, if they were deleted, the chain has an unsigned tail
  *   (`unsigned_tail`);
+ * - an entry deleted before the sealer chained it: its id is still in the register of unsealed
+ *   entries (`audit_unsealed`, filled by a trigger in the entry's own transaction and emptied by
+ *   the sealer's chain insert; migration 0017) but the entry is gone (`entries_missing`);
  * - a stuck sealer: entries older than the threshold still unchained (`unsealed_backlog`).
  *
  * The chain head and the checkpoints are read first, in one repeatable-read snapshot, and the pass
  * stops at that head: rows the running sealer appends meanwhile are neither read nor reported.
  *
- * Limits, by design: deleting the newest checkpoints together with the tail they cover leaves a
- * shorter chain that is consistent with an older checkpoint; only a checkpoint kept outside the
+ * Limits, by design: the server's role (`tongban_app`) can only insert entries, so a row written
+ * through its insert path, with whatever content, is an entry like any other: chained, signed,
+ * indistinguishable from a genuine one. What the verifier proves is that nothing was changed or
+ * removed after it was written, short of the schema owner removing an unsealed entry together
+ * with its registration (or rewriting everything and holding the signing key). Deleting the
+ * newest checkpoints together with the tail they cover leaves a shorter chain that is consistent
+ * with an older checkpoint; only a checkpoint kept outside the
  * database (`expectCheckpoint`) shows it. Checkpoint signatures are checked newest first until a
  * valid one is found (that one vouches for the whole chain before it); `allSignatures` checks
  * every checkpoint.
@@ -129,7 +137,14 @@ export async function verifyAuditChain(db: Db, signer: Signer, clock: Clock, opt
     const [entries] = await tx.query<{ total: number }>('select count(*)::int as total from audit_log where stream = $1', [stream]);
     const [state] = await tx.query<{ sealed_below: string }>('select sealed_below::text as sealed_below from audit_seal_state');
     const unsealedAbove = await unsealedStats(tx, stream, threshold, state?.sealed_below ?? '0');
-    return { head, headPosition, latestValid, checkedSignatures, totalEntries: entries?.total ?? 0, unsealedAbove };
+    // The register holds only the entries not chained yet (a few seconds' worth) and the ids of
+    // entries deleted before they were.
+    const missing = await tx.query<{ entry_id: number }>(
+      `select u.entry_id from audit_unsealed u where u.stream = $1 and not exists (select 1 from audit_log l where l.id = u.entry_id)
+       order by u.entry_id`,
+      [stream],
+    );
+    return { head, headPosition, latestValid, checkedSignatures, totalEntries: entries?.total ?? 0, unsealedAbove, missing };
   });
   const { headPosition, latestValid, checkedSignatures } = start;
 
@@ -267,6 +282,17 @@ export async function verifyAuditChain(db: Db, signer: Signer, clock: Clock, opt
         message: `The expected checkpoint at position ${expectCheckpoint.position} does not match the chain there: the chain was rewritten.`,
       });
     }
+  }
+
+  if (start.missing.length > 0) {
+    const ids = start.missing.map((r) => Number(r.entry_id));
+    const shown = ids.length > 20 ? `${ids.slice(0, 20).join(', ')} …` : ids.join(', ');
+    report({
+      kind: 'entries_missing',
+      count: ids.length,
+      entryIds: ids.slice(0, 1_000),
+      message: `${ids.length} entries were deleted before the sealer chained them (ids ${shown}): they were written, and are gone.`,
+    });
   }
 
   // 4. Entries the sealer should have chained by now. Only when some unsealed entries lie below

@@ -9,7 +9,8 @@ let db: Db;
 beforeAll(async () => {
   t = await createTestApp();
   db = t.app.platform.db;
-  await db.query('create table copy_probe (id int primary key, label text, doc jsonb, at timestamptz)');
+  // A table of the test's own, made by the schema owner (the app's role may not create tables).
+  await t.asOwner((sql) => sql.query('create table copy_probe (id int primary key, label text, doc jsonb, at timestamptz)'));
 });
 afterAll(() => t.close());
 

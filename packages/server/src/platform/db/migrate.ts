@@ -13,7 +13,8 @@ import type { Db } from './db.ts';
  */
 export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
-const MIGRATION_LOCK = 727_001;
+/** Also taken by `prepareDatabase` around the grants (two servers granting at once would collide). */
+export const MIGRATION_LOCK = 727_001;
 
 export async function migrate(db: Db, dir = migrationsDir): Promise<string[]> {
   const files = readdirSync(dir)

@@ -1,5 +1,36 @@
-import { fromPglite, PgBoss } from 'pg-boss';
+import { createRequire } from 'node:module';
+import { fromPglite, getConstructionPlans, getMigrationPlans, PgBoss } from 'pg-boss';
 import type { Db, Sql } from '../db/db.ts';
+
+const SCHEMA = 'pgboss';
+/** The schema version this pg-boss expects (its package.json says). */
+const JOB_SCHEMA_VERSION: number = createRequire(import.meta.url)('pg-boss/package.json').pgboss.schema;
+
+/**
+ * Installs or upgrades pg-boss's schema, run by the schema owner at migration time (see
+ * `prepareDatabase` in runtime.ts): the server itself runs pg-boss with `migrate: false`, as a
+ * role that may use pg-boss's tables but not create or alter them. pg-boss's own plans (its
+ * construction and migration scripts) under its own advisory lock; a second server racing to
+ * install gets pg-boss's "already exists" / migration-race errors, which mean someone else did it.
+ */
+export async function installJobSchema(db: Db): Promise<void> {
+  const [installed] = await db.query<{ version: number | null }>(
+    `select case when to_regclass('${SCHEMA}.version') is null then null else 0 end as version`,
+  );
+  try {
+    if (installed?.version === null) {
+      await db.exec(getConstructionPlans(SCHEMA));
+      return;
+    }
+    const [row] = await db.query<{ version: number }>(`select version from ${SCHEMA}.version`);
+    const version = Number(row?.version);
+    if (version < JOB_SCHEMA_VERSION) await db.exec(getMigrationPlans(SCHEMA, version));
+  } catch (error) {
+    const message = (error as Error).message;
+    // pg-boss's own signals that another process installed or migrated it meanwhile.
+    if (!message.includes('already exists') && !message.includes('division by zero')) throw error;
+  }
+}
 
 /**
  * Background work on pg-boss, in the same database as everything else (PGlite or PostgreSQL).
@@ -34,13 +65,16 @@ export type Jobs = {
 };
 
 export function createJobs(db: Db, options: { runWorkers: boolean }): Jobs {
+  // migrate: false — the schema owner installed pg-boss's schema (installJobSchema); pg-boss only
+  // checks that its version matches.
   const boss =
     'pglite' in db.driver
-      ? new PgBoss({ db: fromPglite(db.driver.pglite), backend: 'pglite', supervise: options.runWorkers, schedule: false })
+      ? new PgBoss({ db: fromPglite(db.driver.pglite), backend: 'pglite', supervise: options.runWorkers, schedule: false, migrate: false })
       : new PgBoss({
           db: { executeSql: (text, values) => (db.driver as { pool: import('pg').Pool }).pool.query(text, values as unknown[]) },
           supervise: options.runWorkers,
           schedule: false,
+          migrate: false,
         });
   boss.on('error', () => {});
   const queues = new Set<string>();

@@ -8,7 +8,8 @@ import type { Sql } from '../db/db.ts';
 
 /**
  * `GET /inbox` and `POST /inbox/:id/read` for citizens and staff; `GET /dev/mailbox` lists the
- * e-mails that would have been sent, only outside production and only when no SMTP server is set.
+ * e-mails that would have been sent — everyone's — so it exists only when DEV_MAILBOX=true (which
+ * production refuses) and no SMTP server is set, and only system administrators may read it.
  * Staff also see what is addressed to a role of a department in `departmentScope` (their
  * department's subtree), such as SLA escalations to supervisors.
  */
@@ -100,11 +101,11 @@ export function registerNotifyRoutes(scope: FastifyInstance, platform: Platform,
     },
   );
 
-  if (!platform.config.isProduction && !platform.config.SMTP_URL) {
+  if (platform.config.DEV_MAILBOX && !platform.config.isProduction && !platform.config.SMTP_URL) {
     app.get(
       '/dev/mailbox',
       {
-        config: { access: 'authenticated' },
+        config: { access: { permission: 'notify.dev_mailbox.read' } },
         schema: {
           tags: ['notifications'],
           summary: '开发邮箱 Development mailbox (no SMTP server configured)',

@@ -277,6 +277,7 @@ export const enUS: Resource<typeof zhCN> = {
     'hotline.take': 'Take 12345 requests',
     'hotline.dispatch': 'Dispatch work orders',
     'analytics.read': 'Read analytics',
+    'notify.dev_mailbox.read': 'Read the development mailbox (demo only)',
   },
   status: {
     backHome: 'Back to home',

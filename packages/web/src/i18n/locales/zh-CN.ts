@@ -272,6 +272,7 @@ export const zhCN = {
     'hotline.take': '受理 12345 诉求',
     'hotline.dispatch': '派发工单',
     'analytics.read': '查看统计分析',
+    'notify.dev_mailbox.read': '查看开发邮箱（仅演示环境）',
   },
   status: {
     backHome: '返回首页',
