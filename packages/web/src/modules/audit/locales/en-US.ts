@@ -56,6 +56,7 @@ export const auditEnUS = {
       checkpoint_signature_invalid: 'A checkpoint signature is invalid',
       unsigned_tail: 'The newest entries have no signed checkpoint',
       unsealed_backlog: 'The sealer is stuck: old entries are not sealed',
+      entries_missing: 'Entries were deleted before they were sealed',
     },
   },
   export: {

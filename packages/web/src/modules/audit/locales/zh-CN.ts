@@ -56,6 +56,7 @@ export const auditZhCN = {
       checkpoint_signature_invalid: '检查点签名无效',
       unsigned_tail: '最近的记录没有签名检查点',
       unsealed_backlog: '封存程序停滞：旧记录尚未封存',
+      entries_missing: '记录在封存前被删除',
     },
   },
   export: {
