@@ -36,3 +36,4 @@ export {
   type SuppliedFile,
 } from './material-providers.ts';
 export { purgeExpiredDrafts } from './use-cases/drafts.ts';
+export { type CaseServiceFacts, findCaseService } from './use-cases/purpose.ts';

@@ -19,5 +19,10 @@ export type ExchangeRequest = {
    * needed, but the subject must be one of these.
    */
   subjectsPresent?: readonly string[] | undefined;
+  /**
+   * Purpose binding (a staff query): the querying staff member's department subtree. The cited case
+   * must be one these departments handle (responsible, or holding a task of it) and still open.
+   */
+  servingScope?: readonly string[] | undefined;
   requestId?: string | undefined;
 };
