@@ -19,6 +19,8 @@ export const usageEntrySchema = z.object({
   consumerDepartmentId: z.string().nullable(),
   consumerDepartmentName: z.string().nullable(),
   actorType: z.string(),
+  /** The member of staff who used the data (as named then); null for the person, the system or a third party. */
+  actorName: z.string().nullable(),
   fields: z.array(z.string()),
   purpose: z.string().nullable(),
   itemCode: z.string().nullable(),

@@ -22,6 +22,7 @@ import type { Platform } from './platform/context.ts';
 import type { Db } from './platform/db/db.ts';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access.ts';
 import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
+import { installPersonalDataReads } from './platform/http/personal-data.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import type { ModuleDefinition } from './platform/module.ts';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // After the cookie plugin: its onRequest hook must have parsed the session cookie before the
   // access hook reads it (hooks run in registration order).
   const registeredRoutes = installAccessControl(app, () => resolver);
+  installPersonalDataReads(app);
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.COOKIE_SECURE, signed: false },

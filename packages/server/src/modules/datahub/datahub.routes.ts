@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/context.ts';
+import { requirePersonalDataDeclarations } from '../../platform/http/personal-data.ts';
 import { registerCatalogueRoutes } from './routes/catalogue.routes.ts';
 import { registerExchangeRoutes } from './routes/exchange.routes.ts';
 import { registerGovernanceRoutes } from './routes/governance.routes.ts';
@@ -8,6 +9,8 @@ import { registerTransparencyRoutes } from './routes/transparency.routes.ts';
 
 /** Every HTTP route of the data hub, under /api/v1/datahub (one file per area in routes/). */
 export function registerDatahubRoutes(app: FastifyInstance, platform: Platform) {
+  // Every staff GET route says whether it returns a person's data (then each read is logged).
+  requirePersonalDataDeclarations(app);
   registerCatalogueRoutes(app, platform);
   registerGrantRoutes(app, platform);
   registerExchangeRoutes(app, platform);

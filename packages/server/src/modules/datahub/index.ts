@@ -5,9 +5,10 @@
  * Nothing else in this folder is public.
  */
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { materialProviders } from '../cases/index.ts';
+import { materialProviders, staffReads } from '../cases/index.ts';
 import { registerDatahubJobs } from './datahub.jobs.ts';
 import { registerDatahubRoutes } from './datahub.routes.ts';
+import { recordCaseStaffRead } from './use-cases/staff-reads.ts';
 import { createMaterialProvider, MATERIAL_SUPPLIED_QUEUE, SUPPLY_RETRY_QUEUE } from './use-cases/supply.ts';
 
 export const datahubModule: ModuleDefinition = {
@@ -17,6 +18,8 @@ export const datahubModule: ModuleDefinition = {
     for (const queue of [SUPPLY_RETRY_QUEUE, MATERIAL_SUPPLIED_QUEUE]) await platform.jobs.ensureQueue(queue);
     // Once-only: the cases module offers every material sourced from the hub to this provider at filing.
     materialProviders.register('datahub', createMaterialProvider(platform));
+    // Staff reads of case data are uses of the person's data, in the same log.
+    staffReads.register(recordCaseStaffRead);
     registerDatahubRoutes(app, platform);
   },
   registerJobs: registerDatahubJobs,

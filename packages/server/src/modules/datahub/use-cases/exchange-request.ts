@@ -6,6 +6,14 @@ export type ExchangeRequest = {
   channel: ExchangeChannel;
   consumerDepartmentId: string;
   actor: AuditActor;
+  /** The member of staff's name, for the person's "who used my data". */
+  actorName?: string | null | undefined;
+  /**
+   * The reader's own department or service centre when it is not the consumer whose grant applies
+   * (a clerk pre-filling at a window under the item department's grant): the log names the reader
+   * as consumer and the grant holder as `onBehalfOf`.
+   */
+  readerDepartmentId?: string | undefined;
   resource: string;
   fields: readonly string[];
   purpose: string | null | undefined;

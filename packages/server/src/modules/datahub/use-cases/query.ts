@@ -18,6 +18,7 @@ export async function queryResource(ctx: Ctx, body: QueryBody): Promise<QueryRes
     channel: 'query',
     consumerDepartmentId: actor.departmentId,
     actor: { type: 'staff', id: actor.staffId },
+    actorName: actor.name,
     resource: body.resource,
     fields: body.fields,
     purpose: body.purpose,

@@ -18,6 +18,7 @@ type ExchangeRow = {
   channel: ExchangeChannel;
   consumer_department_id: string | null;
   actor_type: string;
+  actor_name: string | null;
   resource_code: string;
   provider_department_id: string | null;
   fields: string[];
@@ -33,7 +34,7 @@ type ExchangeRow = {
   objection_at: Date | null;
 };
 
-const usageSelect = `select e.id, e.at, e.channel, e.consumer_department_id, e.actor_type, e.resource_code, e.provider_department_id, e.fields,
+const usageSelect = `select e.id, e.at, e.channel, e.consumer_department_id, e.actor_type, e.actor_name, e.resource_code, e.provider_department_id, e.fields,
     e.subject, e.purpose, e.item_code, e.case_id, e.result,
     coalesce(r.name_zh, e.resource_name_zh) as name_zh, coalesce(r.name_en, e.resource_name_en) as name_en,
     o.id as objection_id, o.status as objection_status, o.created_at as objection_at
@@ -58,6 +59,7 @@ async function toEntries(sql: Sql, rows: ExchangeRow[], mask: boolean): Promise<
     consumerDepartmentId: r.consumer_department_id,
     consumerDepartmentName: r.consumer_department_id ? (names.get(r.consumer_department_id) ?? null) : null,
     actorType: r.actor_type,
+    actorName: r.actor_name,
     fields: r.fields,
     purpose: r.purpose,
     itemCode: r.item_code,

@@ -45,6 +45,7 @@ export async function identifyPersonAtWindow(ctx: Ctx, idNumberInput: string): P
       channel: 'window',
       action: 'datahub.person.identified_at_window',
       actor: { type: 'staff', id: actor.staffId },
+      actorName: actor.name,
       resource: RESOURCE,
       resourceName: resource ? { zh: resource.name_zh, en: resource.name_en } : { zh: '人口基础信息', en: 'Population registry' },
       providerDepartmentId: resource?.owner_department_id ?? null,
@@ -56,6 +57,7 @@ export async function identifyPersonAtWindow(ctx: Ctx, idNumberInput: string): P
       requestId: ctx.requestId,
     }),
   );
+  ctx.notePersonalDataRead?.();
   return {
     idNumberMasked: maskIdentifier(idNumber),
     name: person.name,
