@@ -39,6 +39,6 @@ export {
   materialProviders,
   type SuppliedFile,
 } from './material-providers.ts';
-export { type StaffRead, type StaffReadRecorder, staffReads } from './staff-reads.ts';
+export { type PresenceCheck, type StaffRead, type StaffReadRecorder, staffReads, windowPresence } from './staff-reads.ts';
 export { purgeExpiredDrafts } from './use-cases/drafts.ts';
 export { type CaseServiceFacts, findCaseService } from './use-cases/purpose.ts';

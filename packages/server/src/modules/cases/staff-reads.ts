@@ -56,3 +56,25 @@ export async function recordStaffRead(ctx: Ctx, read: Omit<StaffRead, 'reader' |
   await ctx.db.transaction((tx) => write(tx, ctx.clock.now(), full));
   ctx.notePersonalDataRead?.();
 }
+
+/**
+ * Presence at the window (issue 14): a clerk's reads of a person's data need the person's presence
+ * record for that clerk — the data hub's check (an ID-card chip read, or a one-time code), registered
+ * at start-up like the recorder. Without it the read fails closed.
+ */
+export type PresenceCheck = (sql: Sql, at: Date, staffId: string, subject: string, field: string) => Promise<void>;
+let presenceCheck: PresenceCheck | undefined;
+export const windowPresence = {
+  register(fn: PresenceCheck) {
+    presenceCheck = fn;
+  },
+};
+
+/** @throws DATAHUB_PRESENCE_REQUIRED (from the hub's check) */
+export async function assertPresentAtWindow(ctx: Ctx, subject: string, field: string): Promise<void> {
+  const actor = ctx.actor;
+  if (actor.kind !== 'staff') return;
+  const check = presenceCheck;
+  if (!check) throw new Error('No presence check is registered (the data hub registers it at start-up).');
+  await check(ctx.db, ctx.clock.now(), actor.staffId, subject, field);
+}

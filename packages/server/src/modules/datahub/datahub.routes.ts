@@ -5,6 +5,7 @@ import { registerCatalogueRoutes } from './routes/catalogue.routes.ts';
 import { registerExchangeRoutes } from './routes/exchange.routes.ts';
 import { registerGovernanceRoutes } from './routes/governance.routes.ts';
 import { registerGrantRoutes } from './routes/grants.routes.ts';
+import { registerPresenceRoutes } from './routes/presence.routes.ts';
 import { registerTransparencyRoutes } from './routes/transparency.routes.ts';
 
 /** Every HTTP route of the data hub, under /api/v1/datahub (one file per area in routes/). */
@@ -14,6 +15,7 @@ export function registerDatahubRoutes(app: FastifyInstance, platform: Platform) 
   registerCatalogueRoutes(app, platform);
   registerGrantRoutes(app, platform);
   registerExchangeRoutes(app, platform);
+  registerPresenceRoutes(app, platform);
   registerTransparencyRoutes(app, platform);
   registerGovernanceRoutes(app, platform);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginStaff, staff } from '../../../test/fixtures/identity-fixtures.ts';
+import { presentAtWindow } from '../../../test/fixtures/presence.ts';
 import type { TestClient } from '../../../test/harness.ts';
 import { createHubWorld, family, fileOnline, type HubWorld } from './testing/world.ts';
 
@@ -53,6 +54,8 @@ beforeAll(async () => {
   reviewer = await w.staff('pdReviewer');
   approver = await loginStaff(w.app, 'approver');
   clerk = await loginStaff(w.app, 'hpClerk');
+  // The clerk's reads need the person present: her ID card read at the clerk's centre.
+  await presentAtWindow(w.app, clerk, 'SH-HP-WT', family.gina);
   // Decided, so that its result certificate can be read.
   expect((await reviewer.post(`/api/v1/cases/${old.caseId}/actions/approve`, { opinion: '符合条件' })).statusCode).toBe(200);
   const decided = await approver.post(`/api/v1/cases/${old.caseId}/actions/decide`, {

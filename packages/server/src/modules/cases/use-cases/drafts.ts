@@ -3,7 +3,7 @@ import { AppError, type Draft, type DraftBody, maskIdentifier } from '@tongban/d
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx, Platform } from '../../../platform/context.ts';
 import { auditActorOf, iso } from '../cases.shared.ts';
-import { recordStaffRead } from '../staff-reads.ts';
+import { assertPresentAtWindow, recordStaffRead } from '../staff-reads.ts';
 import { walkInPerson } from './submit-case.ts';
 
 /**
@@ -58,7 +58,9 @@ async function applicantOf(
       throw new AppError('VALIDATION_FAILED', '请输入申请人身份证号码。Enter the applicant’s ID number.', {
         field: 'body.applicantIdNumber',
       });
-    return (await walkInPerson(ctx.db, body.applicantIdNumber)).idNumber;
+    const person = await walkInPerson(ctx.db, body.applicantIdNumber);
+    await assertPresentAtWindow(ctx, person.idNumber, 'body.applicantIdNumber');
+    return person.idNumber;
   }
   throw new AppError('AUTH_FORBIDDEN', '只有申请人或窗口人员可以保存草稿。Only applicants and window clerks keep drafts.');
 }
@@ -127,7 +129,11 @@ async function findDraft(ctx: Ctx, id: string): Promise<DraftRow> {
   const [row] = await ctx.db.query<DraftRow>('select * from case_draft where id = $1', [id]);
   if (!row) throw draftNotFound();
   if (actor.kind === 'user' && row.applicant_id_number === actor.idNumber) return row;
-  if (actor.kind === 'staff' && actor.permissions.has('cases.intake')) return row;
+  if (actor.kind === 'staff' && actor.permissions.has('cases.intake')) {
+    // Only with the person present (an ID-card read): the id alone opens nothing.
+    await assertPresentAtWindow(ctx, row.applicant_id_number, 'params.id');
+    return row;
+  }
   throw draftNotFound();
 }
 

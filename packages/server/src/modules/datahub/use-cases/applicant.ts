@@ -9,6 +9,7 @@ import { runExchange } from './exchange.ts';
 import type { ExchangeRequest } from './exchange-request.ts';
 import { accessFor } from './grant-check.ts';
 import { formOf, materialsOf } from './item-materials.ts';
+import { assertPresent } from './presence.ts';
 import { consentFieldsOf, departmentNames, findResource, iso, isoOrNull, requireUser, type UserActor } from './shared.ts';
 
 /**
@@ -88,6 +89,7 @@ async function prefillParty(ctx: Ctx, query: { enterprise?: string | undefined; 
   if (!isValidResidentId(person)) {
     throw new AppError('IDENTITY_ID_NUMBER_INVALID', '身份证号码无效。Invalid resident ID number.', { field: 'querystring.applicant' });
   }
+  await assertPresent(ctx.db, ctx.clock.now(), actor.staffId, person, 'querystring.applicant');
   let enterprise: string | undefined;
   if (query.enterprise) {
     const record = await findRegistryEnterprise(ctx.db, query.enterprise);
