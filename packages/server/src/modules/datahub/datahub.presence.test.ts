@@ -123,6 +123,15 @@ describe('presence at the window is evidence, not a claim', () => {
     expect((await reads(clerk, family.hank.idNumber).identity()).json().code).toBe('DATAHUB_PRESENCE_REQUIRED');
   });
 
+  it('lets the window page read a card through the demo reader of the clerk’s centre (not in production)', async () => {
+    const signed = await clerk.post('/api/v1/dev/card-reader/read', { idNumber: family.ivy.idNumber });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const res = await present(signed.json());
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await reads(clerk, family.ivy.idNumber).identity()).statusCode).toBe(200);
+    expect((await clerk.post('/api/v1/dev/card-reader/read', { idNumber: '110101199001011234' })).statusCode).toBe(404);
+  });
+
   it('serves the holder of another province’s ID card, who is not in the city’s registry', async () => {
     const res = await present(reader.read(otherProvinceCard, { at: now() }));
     expect(res.statusCode, res.body).toBe(201);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/context.ts';
 import { requirePersonalDataDeclarations } from '../../platform/http/personal-data.ts';
+import { registerDemoCardReaderRoutes } from './card-reader/demo-service.ts';
 import { registerCatalogueRoutes } from './routes/catalogue.routes.ts';
 import { registerExchangeRoutes } from './routes/exchange.routes.ts';
 import { registerGovernanceRoutes } from './routes/governance.routes.ts';
@@ -16,6 +17,8 @@ export function registerDatahubRoutes(app: FastifyInstance, platform: Platform) 
   registerGrantRoutes(app, platform);
   registerExchangeRoutes(app, platform);
   registerPresenceRoutes(app, platform);
+  // The demo's simulated ID-card readers: a signing device in software, so never in production.
+  if (!platform.config.isProduction) registerDemoCardReaderRoutes(app, platform);
   registerTransparencyRoutes(app, platform);
   registerGovernanceRoutes(app, platform);
 }
