@@ -72,6 +72,8 @@ export default defineConfig({
       // E2E_WEB_DIST_DIR: a private build, so a rebuild of packages/web/dist during a run cannot pull the assets away.
       WEB_DIST_DIR: process.env.E2E_WEB_DIST_DIR ?? 'packages/web/dist',
       LOG_LEVEL: 'warn',
+      // The window journeys read the demo residents' ID cards with the simulated reader.
+      DEMO_CARD_READER: 'true',
       // Every journey logs in from the same address; the production limit would throttle the suite.
       RATE_LIMIT_AUTH_PER_MINUTE: '1000',
       // Text messages (registration codes) go to files the journeys read, as the number's owner would.

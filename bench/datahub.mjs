@@ -91,6 +91,17 @@ async function prepare(platform) {
      on conflict (case_id, subject) do nothing`,
     [ITEM, subjectCount],
   );
+  // Purpose binding (issue 14): a query must cite an open case of the querying department, so each
+  // party's case exists as an open case of 市人社局 (the columns filing would write, minimal values).
+  await db.query(
+    `insert into case_file (id, tracking_no, item_code, catalogue_version_id, item_version, item_name_zh, item_name_en, plan,
+       channel, filed_by_type, filed_by_id, applicant_type, applicant_id_number, applicant_name, responsible_department_id,
+       answers, form, contact, delivery, status, version, submitted_at, promised_days, statutory_days, created_at)
+     select p.case_id, p.tracking_no, p.item_code, 'bench', 1, '基准测试', 'bench', '{"steps":[]}', 'online', 'user', 'bench',
+       'person', p.subject, '基准测试', 'SH-HRSS', '{}', '{}', '{}', '{}', 'submitted', 1, now(), 1, 1, now()
+     from datahub_case_party p where p.tracking_no like 'BENCH%'
+     on conflict (id) do nothing`,
+  );
   const cases = await db.query(
     `select case_id, subject from datahub_case_party where tracking_no like 'BENCH%' order by tracking_no limit $1`,
     [subjectCount],

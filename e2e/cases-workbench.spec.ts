@@ -67,6 +67,9 @@ test(
     await id.fill('');
     await id.pressSequentially(person.idNumber);
     await expect(page.getByTestId('id-status')).toHaveText(/校验通过/);
+    // Presence is evidence: the person's ID card is read at the seat (the demo's simulated reader).
+    await page.getByTestId('read-id-card').click();
+    await expect(page.getByTestId('card-read')).toBeVisible();
     await expect(page.getByTestId('person-found')).toContainText(person.name);
     await shot(page, testInfo, '4a-01-intake-person');
 
@@ -331,6 +334,8 @@ test(
       uploads[m] = await clerk.upload(`${m}.pdf`);
     // What the intake screen fills in for the person present, through the data hub, under what the clerk typed.
     const filing = startABusinessFiling(founder, uploads);
+    // The founder is present: their ID card read by the centre's (simulated) reader.
+    await clerk.post('/datahub/presence', await clerk.post('/dev/card-reader/read', { idNumber: founder.idNumber }));
     const prefill = (await clerk.get(`/datahub/prefill?item=${filing.itemCode}&applicant=${founder.idNumber}`)) as {
       values: Record<string, unknown>;
     };

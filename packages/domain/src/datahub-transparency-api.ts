@@ -19,7 +19,7 @@ export const usageEntrySchema = z.object({
   consumerDepartmentId: z.string().nullable(),
   consumerDepartmentName: z.string().nullable(),
   actorType: z.string(),
-  /** The staff member (or account) who used the data: shown to data officers, null in the person's own log. */
+  /** The staff member who used the data: shown to data officers (the name as it was then); null in the person's own log, which names the reader's department. */
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
   fields: z.array(z.string()),

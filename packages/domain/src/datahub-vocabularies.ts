@@ -45,7 +45,7 @@ export type GrantStatus = (typeof grantStatuses)[number];
  * retried supply, form pre-fill, a third party viewing an e-licence through the holder's share link,
  * or a clerk's identity check of the person at a service window.
  */
-export const exchangeChannels = ['query', 'filing', 'retry', 'prefill', 'share', 'window'] as const;
+export const exchangeChannels = ['query', 'filing', 'retry', 'prefill', 'share', 'window', 'staff_read'] as const;
 export type ExchangeChannel = (typeof exchangeChannels)[number];
 
 /** A once-only material fetched for a case: attached, waiting for a provider, refused, given up. */

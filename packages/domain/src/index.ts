@@ -25,6 +25,7 @@ export * from './datahub-exchanges-api.ts';
 export * from './datahub-field-values.ts';
 export * from './datahub-governance-api.ts';
 export * from './datahub-grants-api.ts';
+export * from './datahub-presence-api.ts';
 export * from './datahub-resources-api.ts';
 export * from './datahub-transparency-api.ts';
 export * from './datahub-vocabularies.ts';

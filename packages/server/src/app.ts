@@ -26,6 +26,7 @@ import { installCacheControl } from './platform/http/cache-control.ts';
 import { errorHandler, notFoundHandler } from './platform/http/errors.ts';
 import { installInputSanitiser } from './platform/http/input-sanitiser.ts';
 import { openApiTransform, securitySchemes } from './platform/http/openapi.ts';
+import { installPersonalDataReads } from './platform/http/personal-data.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
 import type { ModuleDefinition } from './platform/module.ts';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Before every route's validation: no NUL, lone surrogate, control or noncharacter reaches a module.
   installInputSanitiser(app);
   installCacheControl(app);
+  installPersonalDataReads(app);
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.COOKIE_SECURE, signed: false },

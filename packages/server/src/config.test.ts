@@ -24,3 +24,11 @@ describe('DEV_MAILBOX (the development mailbox shows everyone’s captured e-mai
     expect(() => loadConfig({ NODE_ENV: 'production', DEV_MAILBOX: 'true' })).toThrow(/DEV_MAILBOX/);
   });
 });
+
+describe('DEMO_CARD_READER (the simulated reader signs a card read for any demo resident)', () => {
+  it('is off unless explicitly enabled, and cannot be enabled in production', () => {
+    expect(loadConfig({}).DEMO_CARD_READER).toBe(false);
+    expect(loadConfig({ DEMO_CARD_READER: 'true' }).DEMO_CARD_READER).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', DEMO_CARD_READER: 'true' })).toThrow(/DEMO_CARD_READER/);
+  });
+});

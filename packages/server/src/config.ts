@@ -133,6 +133,12 @@ const configSchema = z.object({
    */
   DEV_MAILBOX: booleanFromEnv.default(false),
   /**
+   * Serve the simulated ID-card reader (`POST /api/v1/dev/card-reader/read`) that "reads" any demo
+   * resident's card for a window clerk. It makes presence at the window a claim again, so it is off
+   * unless set, and refused in production; `npm start` and the browser tests set it for the demo city.
+   */
+  DEMO_CARD_READER: booleanFromEnv.default(false),
+  /**
    * Text messages: `log` writes them to the log (no gateway is bundled); `file` (development and
    * browser tests only, refused in production) appends them to `<SMS_FILE_DIR>/<number>.jsonl`.
    */
@@ -162,6 +168,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.NODE_ENV === 'production' && c.DEV_MAILBOX) {
     throw new Error('Invalid configuration in the environment:\n  DEV_MAILBOX: the development mailbox cannot be enabled in production');
   }
+  if (c.NODE_ENV === 'production' && c.DEMO_CARD_READER) {
+    throw new Error(
+      'Invalid configuration in the environment:\n  DEMO_CARD_READER: the simulated card reader cannot be enabled in production',
+    );
+  }
   return {
     ...c,
     // Unset: this very server, so a QR code or share link made in development opens its own pages.
@@ -181,6 +192,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     JOBS_ENABLED: 'false',
     DATA_DIR: 'memory://',
     WEB_DIST_DIR: '',
+    // The window's presence checks are tested with the demo city's simulated reader.
+    DEMO_CARD_READER: 'true',
     // Empty means unset: the test command clears it for the embedded-database run.
     TEST_PG_ADMIN_URL: process.env.TEST_PG_ADMIN_URL || undefined,
     ...overrides,

@@ -21,4 +21,6 @@ export type Ctx = Platform & {
   actor: Actor;
   requestId: string;
   ip: string;
+  /** A read of a person's data was logged for this request (see platform/http/personal-data.ts). */
+  notePersonalDataRead?: (() => void) | undefined;
 };

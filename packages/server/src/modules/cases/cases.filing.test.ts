@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presentAtWindow } from '../../../test/fixtures/presence.ts';
 import { purgeExpiredDrafts } from './index.ts';
 import { materialProviders } from './material-providers.ts';
 import { act, applyOnline, type CasesWorld, createCasesWorld, detail, fakeUpload, formFor } from './testing/case-fixtures.ts';
@@ -235,6 +236,9 @@ describe('filing at a window', () => {
       form: formFor(w.people.bob),
       materials: [{ materialId: 'application', uploadId: upload }],
     };
+    // Only with the person present: their ID card read at the clerk's centre.
+    expect((await hpClerk.post('/api/v1/cases/window-intake', body)).json().code).toBe('DATAHUB_PRESENCE_REQUIRED');
+    await presentAtWindow(w.app, hpClerk, 'SH-HP-WT', w.people.bob);
     const res = await hpClerk.post('/api/v1/cases/window-intake', body, { 'idempotency-key': randomUUID() });
     expect(res.statusCode, res.body).toBe(201);
     const d = await detail(hpClerk, res.json().caseId);
@@ -242,6 +246,12 @@ describe('filing at a window', () => {
     expect(d.visits).toEqual([expect.objectContaining({ reason: 'filing', serviceCentreId: 'SH-HP-WT' })]);
     expect(d.materials.find((m: { materialId: string }) => m.materialId === 'application').provenance).toBe('window');
     expect((await detail(await w.staff('st-samr-clerk'), d.id)).status).toBe('submitted');
+    await presentAtWindow(w.app, hpClerk, 'SH-HP-WT', {
+      idNumber: w.strangerIdNumber,
+      name: '路人甲',
+      sex: 'male',
+      birthDate: '1988-08-08',
+    });
     const unknown = await hpClerk.post('/api/v1/cases/window-intake', { ...body, applicantIdNumber: w.strangerIdNumber });
     expect(unknown.json().code).toBe('IDENTITY_NOT_IN_REGISTRY');
     expect((await (await w.staff('reviewer')).post('/api/v1/cases/window-intake', body)).statusCode).toBe(403);
@@ -254,6 +264,7 @@ describe('filing at a window', () => {
     const saved = await alice.post('/api/v1/cases/drafts', { itemCode: 'TEST-PERMIT', form: { 'business.scope': '咨询' } });
     expect(saved.statusCode, saved.body).toBe(201);
     expect((await clerk.get('/api/v1/cases/drafts')).json().field).toBe('body.applicantIdNumber');
+    await presentAtWindow(w.app, clerk, 'SH-PD-LJZ-SC', w.people.alice);
     const listed = await clerk.get(`/api/v1/cases/drafts?applicantIdNumber=${w.people.alice.idNumber}`);
     expect(listed.json().items.map((d: { id: string }) => d.id)).toContain(saved.json().id);
     const upload = await fakeUpload(w.app, { type: 'staff', id: 'st-clerk' });

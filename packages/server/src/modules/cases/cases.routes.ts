@@ -26,11 +26,11 @@ import { z } from 'zod';
 import type { Platform } from '../../platform/context.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { discardUpload, receiveUpload, refuseUnreadUpload, type Storage, sendStoredFile } from '../../platform/storage/index.ts';
-import { getVisibleCase, iso } from './cases.shared.ts';
+import { iso } from './cases.shared.ts';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from './use-cases/drafts.ts';
 import { getCaseMetrics } from './use-cases/metrics.ts';
 import { previewApplication } from './use-cases/preview.ts';
-import { getCaseDetail, listMyCases, lookupCaseAtWindow } from './use-cases/read-case.ts';
+import { getCaseDetail, listMyCases, lookupCaseAtWindow, readMaterialFile } from './use-cases/read-case.ts';
 import { renderResultHtml } from './use-cases/result-html.ts';
 import { submitAtWindow, submitOnline } from './use-cases/submit-case.ts';
 import { assertUploadQuota, recordUploads, type UploadOwner } from './use-cases/uploads.ts';
@@ -118,7 +118,7 @@ export function registerCaseRoutes(scope: FastifyInstance, platform: Platform, s
   app.get(
     '/cases/lookup',
     {
-      config: { access: { permission: 'cases.intake' } },
+      config: { access: { permission: 'cases.intake' }, personalData: 'case_lookup' },
       schema: {
         tags,
         summary: '窗口查件（办件编号 + 身份证号码）Find a case for the person at the window',
@@ -128,7 +128,7 @@ export function registerCaseRoutes(scope: FastifyInstance, platform: Platform, s
     async (request) => {
       const trackingNumber = normaliseTrackingNumber(request.query.trackingNumber);
       const found = trackingNumber
-        ? await lookupCaseAtWindow(platform.db, trackingNumber, request.query.idNumber.toUpperCase())
+        ? await lookupCaseAtWindow(ctxOf(platform, request), trackingNumber, request.query.idNumber.toUpperCase())
         : undefined;
       if (!found) throw new AppError('CASES_NOT_FOUND', '办件不存在。No such case.');
       return found;
@@ -138,7 +138,8 @@ export function registerCaseRoutes(scope: FastifyInstance, platform: Platform, s
   app.get(
     '/cases/metrics',
     {
-      config: { access: 'staff' },
+      // Counts only.
+      config: { access: 'staff', personalData: false },
       schema: {
         tags,
         summary: '办件统计（跑动、材料、时限）Case metrics',
@@ -152,7 +153,7 @@ export function registerCaseRoutes(scope: FastifyInstance, platform: Platform, s
   app.get(
     '/cases/:id',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', personalData: 'case' },
       schema: { tags, summary: '办件详情与时间线 Case detail and timeline', params: caseParamsSchema, response: { 200: caseDetailSchema } },
     },
     async (request) => getCaseDetail(ctxOf(platform, request), request.params.id),
@@ -161,7 +162,7 @@ export function registerCaseRoutes(scope: FastifyInstance, platform: Platform, s
   app.get(
     '/cases/:id/result',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', personalData: 'case_result' },
       schema: { tags, summary: '办理结果（可打印 HTML）Result certificate (HTML)', params: caseParamsSchema },
     },
     async (request, reply) =>
@@ -174,29 +175,11 @@ export function registerCaseRoutes(scope: FastifyInstance, platform: Platform, s
   app.get(
     '/cases/:id/materials/:materialId/file',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', personalData: 'material_file' },
       schema: { tags, summary: '材料文件 A material file', params: z.object({ id: z.uuid(), materialId: z.uuid() }) },
     },
-    async (request, reply) => {
-      const row = await getVisibleCase(platform.db, request.actor, request.params.id);
-      const [file] = await platform.db.query<{
-        storage_key: string | null;
-        media_type: string | null;
-        file_name: string | null;
-        size_bytes: number | null;
-      }>(
-        `select storage_key, media_type, file_name, size_bytes from case_material m
-         where m.id = $1 and (m.case_id = $2 or m.case_id in (select id from case_file where parent_id = $2))`,
-        [request.params.materialId, row.id],
-      );
-      if (!file?.storage_key) throw new AppError('NOT_FOUND', '文件不存在。The file does not exist.');
-      return sendStoredFile(reply, storage.store, {
-        storageKey: file.storage_key,
-        mediaType: file.media_type ?? 'application/octet-stream',
-        fileName: file.file_name ?? 'material',
-        size: file.size_bytes === null ? undefined : Number(file.size_bytes),
-      });
-    },
+    async (request, reply) =>
+      sendStoredFile(reply, storage.store, await readMaterialFile(ctxOf(platform, request), request.params.id, request.params.materialId)),
   );
 
   app.post(
@@ -260,7 +243,7 @@ export function registerCaseRoutes(scope: FastifyInstance, platform: Platform, s
   app.get(
     '/cases/drafts',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', personalData: 'draft' },
       schema: {
         tags,
         summary: '草稿（窗口人员须给出身份证号码）Drafts',
@@ -273,7 +256,7 @@ export function registerCaseRoutes(scope: FastifyInstance, platform: Platform, s
   app.get(
     '/cases/drafts/:id',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', personalData: 'draft' },
       schema: { tags, summary: '草稿 A draft', params: draftParamsSchema, response: { 200: draftSchema } },
     },
     async (request) => getDraft(ctxOf(platform, request), request.params.id),

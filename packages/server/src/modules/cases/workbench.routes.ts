@@ -19,7 +19,8 @@ export function registerWorkbenchRoutes(scope: FastifyInstance, platform: Platfo
   app.get(
     '/workbench/tasks',
     {
-      config: { access: { permission: 'workbench.use' } },
+      // A work list (applicant names, no ID numbers or forms); opening a case is the logged read.
+      config: { access: { permission: 'workbench.use' }, personalData: false },
       schema: {
         tags,
         summary: '部门待办（时限红黄绿）Department inbox with SLA colours',
@@ -60,7 +61,8 @@ export function registerWorkbenchRoutes(scope: FastifyInstance, platform: Platfo
   app.get(
     '/workbench/overdue',
     {
-      config: { access: { permission: 'cases.supervise' } },
+      // A work list of overdue steps; opening a case is the logged read.
+      config: { access: { permission: 'cases.supervise' }, personalData: false },
       schema: { tags, summary: '超期与临期督办 Overdue and at-risk cases', response: { 200: overdueResponseSchema } },
     },
     async (request) => listOverdue(ctxOf(platform, request)),

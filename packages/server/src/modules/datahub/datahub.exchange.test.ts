@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { isUnstorableText } from '@tongban/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakCheckChar, loginStaff, staff, strangerIdNumber } from '../../../test/fixtures/identity-fixtures.ts';
+import { presentAtWindow } from '../../../test/fixtures/presence.ts';
 import { asAttacker, sealAll } from '../../platform/audit/test-support.ts';
 import { verifyAuditChain } from '../../platform/audit/verify.ts';
 import { listOpenObjections, markObjectionForwarded } from './index.ts';
@@ -417,6 +418,7 @@ describe('pre-fill through the same path', () => {
 
   it('pre-fills at a service window for the person present, logged as the clerk’s access', async () => {
     const clerk = await loginStaff(w.app, 'hpClerk');
+    await presentAtWindow(w.app, clerk, 'SH-HP-WT', family.gina);
     const res = await clerk.get(`/api/v1/datahub/prefill?item=DH-PERMIT&applicant=${family.gina.idNumber}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().values).toMatchObject({ 'applicant.name': family.gina.name, 'spouse.name': family.hank.name });
@@ -452,6 +454,8 @@ describe('pre-fill through the same path', () => {
 describe('a clerk confirms who is at the window', () => {
   it('shows the registry entry masked, and the person sees the check under who used my data', async () => {
     const clerk = await loginStaff(w.app, 'hpClerk');
+    await presentAtWindow(w.app, clerk, 'SH-HP-WT', people.alice);
+    await presentAtWindow(w.app, clerk, 'SH-HP-WT', people.bob);
     const res = await clerk.get(`/api/v1/people/${people.alice.idNumber}`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
@@ -463,7 +467,7 @@ describe('a clerk confirms who is at the window', () => {
     expect((await clerk.get(`/api/v1/people/${people.bob.idNumber}`)).json().hasAccount).toBe(false);
 
     const usage = (await (await w.user('alice')).get('/api/v1/datahub/my-data-usage?pageSize=200')).json().items;
-    const check = usage.find((e: { channel: string }) => e.channel === 'window');
+    const check = usage.find((e: { channel: string; resource: string }) => e.channel === 'window' && e.resource === 'POPULATION');
     expect(check).toMatchObject({
       resource: 'POPULATION',
       consumerDepartmentId: staff.hpClerk.departmentId,
@@ -486,6 +490,7 @@ describe('a clerk confirms who is at the window', () => {
     const clerk = await loginStaff(w.app, 'hpClerk');
     const bad = await clerk.get(`/api/v1/people/${breakCheckChar(people.alice.idNumber)}`);
     expect(bad.json()).toMatchObject({ code: 'IDENTITY_ID_NUMBER_INVALID', field: 'params.idNumber' });
+    await presentAtWindow(w.app, clerk, 'SH-HP-WT', { idNumber: strangerIdNumber, name: '路人甲', sex: 'male', birthDate: '1988-08-08' });
     expect((await clerk.get(`/api/v1/people/${strangerIdNumber}`)).json()).toMatchObject({
       code: 'IDENTITY_NOT_IN_REGISTRY',
       field: 'params.idNumber',

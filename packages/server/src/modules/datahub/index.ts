@@ -5,9 +5,11 @@
  * Nothing else in this folder is public.
  */
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { materialProviders } from '../cases/index.ts';
+import { materialProviders, staffReads, windowPresence } from '../cases/index.ts';
 import { registerDatahubJobs } from './datahub.jobs.ts';
 import { registerDatahubRoutes } from './datahub.routes.ts';
+import { assertPresent } from './use-cases/presence.ts';
+import { recordCaseStaffRead } from './use-cases/staff-reads.ts';
 import { createMaterialProvider, MATERIAL_SUPPLIED_QUEUE, SUPPLY_RETRY_QUEUE } from './use-cases/supply.ts';
 
 export const datahubModule: ModuleDefinition = {
@@ -17,13 +19,25 @@ export const datahubModule: ModuleDefinition = {
     for (const queue of [SUPPLY_RETRY_QUEUE, MATERIAL_SUPPLIED_QUEUE]) await platform.jobs.ensureQueue(queue);
     // Once-only: the cases module offers every material sourced from the hub to this provider at filing.
     materialProviders.register('datahub', createMaterialProvider(platform));
+    // Staff reads of case data are uses of the person's data, in the same log.
+    staffReads.register(recordCaseStaffRead);
+    // A clerk's reads of a person's data in cases (drafts, filing at the window) need presence.
+    windowPresence.register(assertPresent);
     registerDatahubRoutes(app, platform);
   },
   registerJobs: registerDatahubJobs,
 };
 
+export {
+  type CardData,
+  type CardRead,
+  cardReadMessage,
+  type SignedCardRead,
+} from './card-reader/card-read.ts';
+export { cardFor, createDemoCardReader, type DemoCardReader, otherProvinceCard } from './card-reader/demo-reader.ts';
 export { type DemoDatahubCounts, type DemoDatahubInput, importDemoDatahub } from './seed/import-demo.ts';
 export { type DataUse, recordDataUse } from './use-cases/other-uses.ts';
+export { PRESENCE_VALID_MINUTES, type PresenceEvidence, recordPresence } from './use-cases/presence.ts';
 export {
   listCaseSupplies,
   MATERIAL_SUPPLIED_QUEUE,

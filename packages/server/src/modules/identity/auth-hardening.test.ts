@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, loginStaff, people, seedIdentityFixtures, staff } from '../../../test/fixtures/identity-fixtures.ts';
+import { presentAtWindow } from '../../../test/fixtures/presence.ts';
 import { createTestApp, type TestApp, TestClient } from '../../../test/harness.ts';
 
 /**
@@ -58,6 +59,7 @@ describe('rate limits per client address', () => {
 
   it('limits registry lookups by clerks', async () => {
     const clerk = await loginStaff(t.app, 'clerk');
+    await presentAtWindow(t.app, clerk, 'SH-PD-LJZ-SC', people.alice);
     const statuses: number[] = [];
     for (let i = 0; i < LIMIT + 1; i++)
       statuses.push((await clerk.request('GET', `/api/v1/people/${people.alice.idNumber}`, undefined, spoofed())).statusCode);

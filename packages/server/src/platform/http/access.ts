@@ -2,6 +2,7 @@ import { type ApiKeyScope, type ApiKeyUseOutcome, AppError } from '@tongban/doma
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Actor, ApiKeyResolver, RouteAccess, SessionResolver } from '../auth/actor.ts';
 import { anonymous } from '../auth/actor.ts';
+import type { PersonalDataKind } from './personal-data.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,7 +18,13 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'tb_session';
 
-export type RegisteredRoute = { method: string; url: string; access: RouteAccess };
+export type RegisteredRoute = {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  /** What of a person's data the route returns to staff (see personal-data.ts). */
+  personalData?: PersonalDataKind | false | undefined;
+};
 
 /** The per-key request limit, from the rate-limit plugin (`app.createRateLimit`), set once it is registered. */
 export type ApiKeyRateLimit = (request: FastifyRequest) => Promise<{ isExceeded: boolean; ttlInSeconds: number }>;
@@ -55,7 +62,8 @@ export function installAccessControl(app: FastifyInstance, resolvers: AccessReso
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access`);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    const personalData = route.config?.personalData;
+    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access, personalData });
   });
   app.addHook('onRequest', (request, _reply, done) => {
     request.actor = anonymous;

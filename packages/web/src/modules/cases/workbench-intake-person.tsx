@@ -1,11 +1,11 @@
 import { CheckCircleFilled, CloseCircleFilled, IdcardOutlined } from '@ant-design/icons';
 import { isValidResidentId, type PersonLookup } from '@tongban/domain';
-import { Alert, Descriptions, Flex, Input, type InputRef, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Input, type InputRef, Tag, Typography } from 'antd';
 import { type Ref, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../ui/api-errors.ts';
 import { idNumberState } from './staff-rules.ts';
-import { usePersonLookup } from './workbench.api.ts';
+import { usePersonLookup, useReadIdCard } from './workbench.api.ts';
 
 /**
  * The walk-in person's resident ID number, checked as it is typed (length, then the GB 11643 check
@@ -23,11 +23,14 @@ export function IntakePerson({
   onEnter: (person: PersonLookup) => void;
   inputRef?: Ref<InputRef>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const state = idNumberState(value, isValidResidentId);
   const normalised = value.trim().toUpperCase();
   const person = usePersonLookup(state === 'valid' ? normalised : undefined);
+  // The person's presence: their ID card read at this seat (the registry lookup needs it).
+  const readCard = useReadIdCard();
+  const cardRead = readCard.isSuccess && readCard.variables === normalised ? readCard.data : undefined;
   const found = state === 'valid' ? person.data : undefined;
 
   const status =
@@ -73,6 +76,31 @@ export function IntakePerson({
         <div id={`${id}-status`} aria-live="polite" data-testid="id-status">
           {status}
         </div>
+        <Flex gap={8} align="center" wrap>
+          <Button
+            icon={<IdcardOutlined aria-hidden />}
+            onClick={() => readCard.mutate(normalised)}
+            loading={readCard.isPending}
+            disabled={state !== 'valid'}
+            data-testid="read-id-card"
+          >
+            {t('cases.workbench.intake.readCard')}
+          </Button>
+          {cardRead ? (
+            <Tag color="green" data-testid="card-read">
+              {t('cases.workbench.intake.cardRead', {
+                time: new Date(cardRead.expiresAt).toLocaleTimeString(i18n.language, {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                  timeZone: 'Asia/Shanghai',
+                }),
+              })}
+            </Tag>
+          ) : (
+            <Typography.Text type="secondary">{t('cases.workbench.intake.readCardHelp')}</Typography.Text>
+          )}
+        </Flex>
+        {readCard.isError && <Alert type="error" showIcon role="alert" title={errorMessage(t, readCard.error)} />}
       </Flex>
       {state === 'valid' && person.isError && <Alert type="error" showIcon role="alert" title={errorMessage(t, person.error)} />}
       {found && (

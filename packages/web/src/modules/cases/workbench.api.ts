@@ -7,6 +7,7 @@ import type {
   Department,
   ItemGuide,
   PersonLookup,
+  Presence,
   Staff,
   TaskView,
   WindowIntakeBody,
@@ -123,6 +124,23 @@ export function useCaseAction(caseId: string) {
 }
 
 /** The walk-in person in the population registry (masked), once the ID number is valid. */
+/**
+ * 读取身份证: the card reader at the clerk's seat reads the card of the person at the counter and
+ * signs it; the signed read is handed to the server as the evidence of presence (the clerk's reads
+ * of the person's data need it). In the demo the reader is the server's simulated one of the
+ * clerk's centre (`/dev/card-reader/read`); a real seat's reader answers the same signed read.
+ */
+export function useReadIdCard() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (idNumber: string) => {
+      const signed = await api.post<unknown>('/dev/card-reader/read', { idNumber });
+      return api.post<Presence>('/datahub/presence', signed);
+    },
+    onSuccess: (_presence, idNumber) => queryClient.invalidateQueries({ queryKey: staffCasesKeys.person(idNumber) }),
+  });
+}
+
 export function usePersonLookup(idNumber: string | undefined) {
   return useQuery({
     queryKey: staffCasesKeys.person(idNumber ?? ''),

@@ -79,6 +79,12 @@ function Entry({
           <dt>{t('datahub.citizen.purpose')}</dt>
           <dd>{purposeIn(entry.purpose, lang)}</dd>
         </div>
+        {entry.actorName && (
+          <div>
+            <dt>{t('datahub.citizen.staffMember')}</dt>
+            <dd data-testid="usage-staff">{entry.actorName}</dd>
+          </div>
+        )}
         {entry.caseId && (
           <div>
             <dt>{t('datahub.citizen.case')}</dt>

@@ -124,6 +124,27 @@ const labels: Record<string, Record<string, Label>> = {
     valid_until: { zh: '有效期至', en: 'Valid until' },
     status: { zh: '驾驶证状态', en: 'Licence status' },
   },
+  // Staff reads of a case and drafts (channel staff_read).
+  'CASE-FILE': {
+    applicant: { zh: '申请人信息', en: 'Applicant details' },
+    form: { zh: '申请表', en: 'Application form' },
+    answers: { zh: '情形选择', en: 'Situation answers' },
+    materials: { zh: '材料清单', en: 'Material list' },
+    timeline: { zh: '办理过程', en: 'Timeline' },
+    status: { zh: '办理状态', en: 'Status' },
+  },
+  'CASE-RESULT': {
+    outcome: { zh: '办理结果', en: 'Outcome' },
+    reasons: { zh: '理由', en: 'Reasons' },
+    certificate_no: { zh: '证书编号', en: 'Certificate number' },
+  },
+  'CASE-DRAFT': {
+    drafts: { zh: '草稿列表', en: 'List of drafts' },
+    form: { zh: '申请表', en: 'Application form' },
+    answers: { zh: '情形选择', en: 'Situation answers' },
+    materials: { zh: '材料清单', en: 'Material list' },
+    contact: { zh: '联系方式', en: 'Contact details' },
+  },
 };
 
 export function fieldLabel(resource: string, field: string, language: string): string {

@@ -3,6 +3,7 @@ import { AppError, type Draft, type DraftBody, maskIdentifier } from '@tongban/d
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Ctx, Platform } from '../../../platform/context.ts';
 import { auditActorOf, iso } from '../cases.shared.ts';
+import { assertPresentAtWindow, recordStaffRead } from '../staff-reads.ts';
 import { walkInPerson } from './submit-case.ts';
 
 /**
@@ -57,7 +58,9 @@ async function applicantOf(
       throw new AppError('VALIDATION_FAILED', '请输入申请人身份证号码。Enter the applicant’s ID number.', {
         field: 'body.applicantIdNumber',
       });
-    return (await walkInPerson(ctx.db, body.applicantIdNumber)).idNumber;
+    const person = await walkInPerson(ctx.db, body.applicantIdNumber);
+    await assertPresentAtWindow(ctx, person.idNumber, 'body.applicantIdNumber');
+    return person.idNumber;
   }
   throw new AppError('AUTH_FORBIDDEN', '只有申请人或窗口人员可以保存草稿。Only applicants and window clerks keep drafts.');
 }
@@ -112,6 +115,11 @@ export async function listDrafts(ctx: Ctx, query: { applicantIdNumber?: string |
   const rows = await ctx.db.query<DraftRow>('select * from case_draft where applicant_id_number = $1 order by updated_at desc limit 50', [
     applicant,
   ]);
+  await recordStaffRead(ctx, {
+    ...draftRead(applicant, null),
+    fields: ['drafts'],
+    target: { type: 'case_draft', id: maskIdentifier(applicant) },
+  });
   return { items: rows.map((r) => toDraft(r, ctx.config.CASE_DRAFT_RETENTION_DAYS)) };
 }
 
@@ -121,12 +129,36 @@ async function findDraft(ctx: Ctx, id: string): Promise<DraftRow> {
   const [row] = await ctx.db.query<DraftRow>('select * from case_draft where id = $1', [id]);
   if (!row) throw draftNotFound();
   if (actor.kind === 'user' && row.applicant_id_number === actor.idNumber) return row;
-  if (actor.kind === 'staff' && actor.permissions.has('cases.intake')) return row;
+  if (actor.kind === 'staff' && actor.permissions.has('cases.intake')) {
+    // Only with the person present (an ID-card read): the id alone opens nothing.
+    await assertPresentAtWindow(ctx, row.applicant_id_number, 'params.id');
+    return row;
+  }
   throw draftNotFound();
 }
 
 export async function getDraft(ctx: Ctx, id: string): Promise<Draft> {
-  return toDraft(await findDraft(ctx, id), ctx.config.CASE_DRAFT_RETENTION_DAYS);
+  const row = await findDraft(ctx, id);
+  await recordStaffRead(ctx, {
+    ...draftRead(row.applicant_id_number, row.body.itemCode),
+    fields: ['form', 'answers', 'materials', 'contact'],
+    target: { type: 'case_draft', id },
+  });
+  return toDraft(row, ctx.config.CASE_DRAFT_RETENTION_DAYS);
+}
+
+/** A clerk's read of the drafts of the person at the window, for that person's "who used my data". */
+function draftRead(applicant: string, itemCode: string | null) {
+  return {
+    kind: 'draft' as const,
+    subjects: [applicant],
+    caseId: null,
+    itemCode,
+    resource: 'CASE-DRAFT',
+    resourceName: { zh: '申请草稿', en: 'Application draft' },
+    purpose: '窗口为在场申请人续办草稿 / continue a draft at a service window for the applicant present',
+    holderDepartmentId: null,
+  };
 }
 
 export async function deleteDraft(ctx: Ctx, id: string): Promise<void> {

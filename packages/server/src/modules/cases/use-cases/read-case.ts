@@ -1,4 +1,5 @@
 import {
+  AppError,
   allowedActions,
   type CaseDetail,
   type CaseStatus,
@@ -13,7 +14,6 @@ import {
 } from '@tongban/domain';
 import { loadWorkingCalendar } from '../../../platform/calendar/calendar-store.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import type { Sql } from '../../../platform/db/db.ts';
 import {
   type ActionRow,
   actorViewOf,
@@ -26,6 +26,7 @@ import {
   toAction,
   type UserActor,
 } from '../cases.shared.ts';
+import { recordStaffRead } from '../staff-reads.ts';
 
 type MaterialRow = {
   id: string;
@@ -137,6 +138,13 @@ export async function getCaseDetail(ctx: Ctx, id: string): Promise<CaseDetail> {
   const terminal = isTerminal(row.status);
   const submittedDate = chinaDateOf(new Date(row.submitted_at));
   const view = actorViewOf(ctx.actor, isApplicantOf(ctx.actor, row));
+  await recordStaffRead(ctx, {
+    ...caseReadOf(row),
+    kind: 'case',
+    resource: 'CASE-FILE',
+    resourceName: { zh: '办件（申请表、材料、办理过程）', en: 'Case file (form, materials, timeline)' },
+    fields: ['applicant', 'form', 'answers', 'materials', 'timeline'],
+  });
   const allowed = row.is_bundle
     ? !terminal && view.kind === 'applicant'
       ? [{ action: 'withdraw' as const, stepId: null }]
@@ -221,6 +229,58 @@ export async function getCaseDetail(ctx: Ctx, id: string): Promise<CaseDetail> {
   };
 }
 
+/** Whom and what a staff read of the case concerns, for the person's "who used my data". */
+export function caseReadOf(row: CaseRow, purpose = '办理或查阅办件 / handle or consult the case') {
+  return {
+    subjects: [row.applicant_id_number, ...(row.enterprise_credit_code ? [row.enterprise_credit_code] : [])],
+    caseId: row.id,
+    itemCode: row.item_code,
+    purpose,
+    holderDepartmentId: row.responsible_department_id,
+    target: { type: 'case', id: row.id },
+  };
+}
+
+/**
+ * A material's stored file, for the applicant or staff who may see the case; a staff download is
+ * logged as a read of the person's data.
+ * @throws CASES_NOT_FOUND, NOT_FOUND
+ */
+export async function readMaterialFile(ctx: Ctx, caseId: string, materialId: string) {
+  const row = await getVisibleCase(ctx.db, ctx.actor, caseId);
+  const [file] = await ctx.db.query<{
+    material_id: string;
+    name_zh: string | null;
+    name_en: string | null;
+    storage_key: string | null;
+    media_type: string | null;
+    file_name: string | null;
+    size_bytes: number | null;
+  }>(
+    `select material_id, name_zh, name_en, storage_key, media_type, file_name, size_bytes from case_material m
+     where m.id = $1 and (m.case_id = $2 or m.case_id in (select id from case_file where parent_id = $2))`,
+    [materialId, row.id],
+  );
+  if (!file?.storage_key) throw new AppError('NOT_FOUND', '文件不存在。The file does not exist.');
+  await recordStaffRead(ctx, {
+    ...caseReadOf(row),
+    kind: 'material_file',
+    resource: 'CASE-MATERIAL',
+    resourceName: {
+      zh: `办件材料：${file.name_zh ?? file.material_id}`,
+      en: `Case material: ${file.name_en ?? file.material_id}`,
+    },
+    fields: [file.material_id],
+    target: { type: 'case_material', id: materialId },
+  });
+  return {
+    storageKey: file.storage_key,
+    mediaType: file.media_type ?? 'application/octet-stream',
+    fileName: file.file_name ?? 'material',
+    size: file.size_bytes === null ? undefined : Number(file.size_bytes),
+  };
+}
+
 /** What of an action's payload the timeline shows (no upload ids). */
 function publicDetail(payload: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -262,14 +322,20 @@ export function listItem(r: CaseRow) {
 
 /**
  * A window clerk finds a case for the person at the window by tracking number and ID number
- * (both must match; otherwise the same not-found).
- * @throws CASES_NOT_FOUND
+ * (both must match; otherwise the same not-found). The find is a read of the person's case.
  */
-export async function lookupCaseAtWindow(sql: Sql, trackingNumber: string, idNumber: string) {
-  const [row] = await sql.query<CaseRow>('select * from case_file where tracking_no = $1 and applicant_id_number = $2', [
+export async function lookupCaseAtWindow(ctx: Ctx, trackingNumber: string, idNumber: string) {
+  const [row] = await ctx.db.query<CaseRow>('select * from case_file where tracking_no = $1 and applicant_id_number = $2', [
     trackingNumber,
     idNumber,
   ]);
   if (!row) return undefined;
+  await recordStaffRead(ctx, {
+    ...caseReadOf(row, '窗口为在场申请人查询办件 / find a case for the applicant present at a service window'),
+    kind: 'case_lookup',
+    resource: 'CASE-FILE',
+    resourceName: { zh: '办件（查件）', en: 'Case file (lookup)' },
+    fields: ['status', 'applicant'],
+  });
   return listItem(row);
 }

@@ -1,6 +1,8 @@
 import { AppError } from '@tongban/domain';
 import type { Ctx } from '../../../platform/context.ts';
 import { type CaseRow, getVisibleCase, iso } from '../cases.shared.ts';
+import { recordStaffRead } from '../staff-reads.ts';
+import { caseReadOf } from './read-case.ts';
 
 /**
  * The result as a printable HTML page (PDF-free): a 准予/不予决定书 with reasons and legal basis,
@@ -54,6 +56,13 @@ export async function renderResultHtml(ctx: Ctx, id: string): Promise<string> {
     [rows.map((r) => r.id)],
   );
   if (results.length === 0) throw new AppError('CASES_RESULT_NOT_READY', '尚未办结，暂无结果。The case has no result yet.');
+  await recordStaffRead(ctx, {
+    ...caseReadOf(row),
+    kind: 'case_result',
+    resource: 'CASE-RESULT',
+    resourceName: { zh: '办理结果（决定书）', en: 'Case result (decision)' },
+    fields: ['outcome', 'reasons', 'certificate_no'],
+  });
   const sections = rows
     .map((r) => {
       const result = results.find((x) => x.case_id === r.id);

@@ -18,6 +18,7 @@ import { getPublishedItem } from '../../catalogue/index.ts';
 import { findUserByIdNumber } from '../../identity/index.ts';
 import { findRegistryEnterprise, findRegistryPerson } from '../../registry/index.ts';
 import type { StaffActor, UserActor } from '../cases.shared.ts';
+import { assertPresentAtWindow } from '../staff-reads.ts';
 import { type Created, createCase, type Filing, type Member, type UploadRow } from './create-case.ts';
 import { withIdempotency } from './idempotency.ts';
 
@@ -62,7 +63,7 @@ export async function submitOnline(
 
 /**
  * A clerk of any service centre files for a walk-in person identified by ID number.
- * @throws IDENTITY_ID_NUMBER_INVALID, IDENTITY_NOT_IN_REGISTRY, and as `submitOnline`
+ * @throws IDENTITY_ID_NUMBER_INVALID, DATAHUB_PRESENCE_REQUIRED, IDENTITY_NOT_IN_REGISTRY, and as `submitOnline`
  */
 export async function submitAtWindow(
   ctx: Ctx,
@@ -70,6 +71,8 @@ export async function submitAtWindow(
   idempotencyKey?: string,
 ): Promise<{ value: CaseSubmitResponse; replayed: boolean }> {
   const actor = ctx.actor as StaffActor;
+  // Filing for a person reads their registry entry: they must be present (an ID-card read).
+  if (isValidResidentId(body.applicantIdNumber)) await assertPresentAtWindow(ctx, body.applicantIdNumber, 'body.applicantIdNumber');
   return withIdempotency(ctx, `staff:${actor.staffId}:POST /cases/window-intake`, idempotencyKey, body, async (tx) => {
     const person = await walkInPerson(tx, body.applicantIdNumber);
     let enterprise: Filing['enterprise'] = null;

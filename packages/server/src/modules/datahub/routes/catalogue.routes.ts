@@ -26,7 +26,8 @@ import { createResource, listResources, retireResource, updateResource, viewReso
 
 /** The data resources catalogue, the field dictionary, department systems and the hub's keys. */
 const tags = ['datahub'];
-const manage = { access: { permission: 'datahub.manage' as const } };
+// Resources and grants between departments: no one's personal data.
+const manage = { access: { permission: 'datahub.manage' as const }, personalData: false as const };
 
 export function registerCatalogueRoutes(scope: FastifyInstance, platform: Platform) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -34,7 +35,7 @@ export function registerCatalogueRoutes(scope: FastifyInstance, platform: Platfo
   app.get(
     '/datahub/resources',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', personalData: false },
       schema: {
         tags,
         summary: '数据资源目录 Data resources catalogue',
@@ -47,7 +48,7 @@ export function registerCatalogueRoutes(scope: FastifyInstance, platform: Platfo
   app.get(
     '/datahub/resources/:code',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', personalData: false },
       schema: { tags, summary: '数据资源 Data resource', params: resourceParamsSchema, response: { 200: resourceSchema } },
     },
     async (request) => viewResource(platform.db, request.params.code),
@@ -96,7 +97,7 @@ export function registerCatalogueRoutes(scope: FastifyInstance, platform: Platfo
   app.get(
     '/datahub/fields',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', personalData: false },
       schema: { tags, summary: '数据元（字段字典）Field dictionary', response: { 200: dictionaryListSchema } },
     },
     async () => listDictionary(platform.db),

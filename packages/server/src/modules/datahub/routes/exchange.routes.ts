@@ -57,7 +57,7 @@ export function registerExchangeRoutes(scope: FastifyInstance, platform: Platfor
   app.get(
     '/people/:idNumber',
     {
-      config: { access: { permission: 'identity.people.lookup' }, rateLimit: authRateLimit(platform.config) },
+      config: { access: { permission: 'identity.people.lookup' }, personalData: 'person', rateLimit: authRateLimit(platform.config) },
       schema: {
         tags,
         summary: '人员核验 Confirm the identity of the person at a service window (population registry, masked; logged as a data use)',
@@ -72,7 +72,7 @@ export function registerExchangeRoutes(scope: FastifyInstance, platform: Platfor
     '/datahub/prefill',
     {
       // The applicant online, or a clerk for the person at the window (checked in prefillForm).
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', personalData: 'prefill' },
       schema: {
         tags,
         summary: '申请表预填（申请人本人，或窗口为在场申请人）Pre-fill the application form',
@@ -126,7 +126,7 @@ export function registerExchangeRoutes(scope: FastifyInstance, platform: Platfor
   app.get(
     '/datahub/cases/:caseId/supplies',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', personalData: 'case_supplies' },
       schema: {
         tags,
         summary: '办件的共享材料及来源 Once-only materials of a case and their provenance',

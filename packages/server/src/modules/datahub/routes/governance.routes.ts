@@ -25,7 +25,7 @@ export function registerGovernanceRoutes(scope: FastifyInstance, platform: Platf
   app.get(
     '/datahub/quality',
     {
-      config: { access: { permission: 'datahub.manage' } },
+      config: { access: { permission: 'datahub.manage' }, personalData: false },
       schema: {
         tags,
         summary: '数据质量报告 Data-quality report',
@@ -57,7 +57,7 @@ export function registerGovernanceRoutes(scope: FastifyInstance, platform: Platf
   app.get(
     '/datahub/metrics',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', personalData: false },
       schema: {
         tags,
         summary: '减证明：共享替代的材料 Materials eliminated by sharing',
@@ -70,7 +70,7 @@ export function registerGovernanceRoutes(scope: FastifyInstance, platform: Platf
   app.get(
     '/datahub/sharing-advice',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', personalData: false },
       schema: { tags, summary: '共享建议：哪些授权可免于申请人提交 Sharing advisor', response: { 200: sharingAdviceSchema } },
     },
     async (request) => sharingAdvice(ctxOf(platform, request)),

@@ -18,7 +18,8 @@ import { grantGraph } from '../use-cases/usage.ts';
 
 /** Grants: request (consumer), approve / refuse / revoke (owner), the city's sharing graph. */
 const tags = ['datahub'];
-const manage = { access: { permission: 'datahub.manage' as const } };
+// Resources and grants between departments: no one's personal data.
+const manage = { access: { permission: 'datahub.manage' as const }, personalData: false as const };
 const grant = { access: { permission: 'datahub.grant' as const } };
 
 export function registerGrantRoutes(scope: FastifyInstance, platform: Platform) {

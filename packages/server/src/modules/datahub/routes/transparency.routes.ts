@@ -48,7 +48,8 @@ export function registerTransparencyRoutes(scope: FastifyInstance, platform: Pla
   app.get(
     '/datahub/usage',
     {
-      config: { access: { permission: 'datahub.manage' } },
+      // Subjects masked: the use of the department's resources, not a read of anyone's data.
+      config: { access: { permission: 'datahub.manage' }, personalData: false },
       schema: {
         tags,
         summary: '本部门数据资源的使用情况 Use of your department’s resources',

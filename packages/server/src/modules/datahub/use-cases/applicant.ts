@@ -9,6 +9,7 @@ import { runExchange } from './exchange.ts';
 import type { ExchangeRequest } from './exchange-request.ts';
 import { accessFor } from './grant-check.ts';
 import { formOf, materialsOf } from './item-materials.ts';
+import { assertPresent } from './presence.ts';
 import { consentFieldsOf, departmentNames, findResource, iso, isoOrNull, requireUser, type UserActor } from './shared.ts';
 
 /**
@@ -47,6 +48,9 @@ function assertActsFor(user: UserActor, enterprise: string | undefined) {
 /** Who asks for pre-fill, about whom, and which subjects that makes present. */
 type PrefillParty = {
   actor: ExchangeRequest['actor'];
+  actorName: string | null;
+  /** A clerk's own centre: named in the log as the reader, the item's department as the grant holder. */
+  readerDepartmentId: string | undefined;
   person: string;
   enterprise: string | undefined;
   subjectsPresent: string[];
@@ -65,6 +69,8 @@ async function prefillParty(ctx: Ctx, query: { enterprise?: string | undefined; 
     assertActsFor(actor, query.enterprise);
     return {
       actor: { type: 'user', id: actor.userId },
+      actorName: null,
+      readerDepartmentId: undefined,
       person: actor.idNumber,
       enterprise: query.enterprise,
       subjectsPresent: [actor.idNumber, ...actor.enterprises],
@@ -83,6 +89,7 @@ async function prefillParty(ctx: Ctx, query: { enterprise?: string | undefined; 
   if (!isValidResidentId(person)) {
     throw new AppError('IDENTITY_ID_NUMBER_INVALID', '身份证号码无效。Invalid resident ID number.', { field: 'querystring.applicant' });
   }
+  await assertPresent(ctx.db, ctx.clock.now(), actor.staffId, person, 'querystring.applicant');
   let enterprise: string | undefined;
   if (query.enterprise) {
     const record = await findRegistryEnterprise(ctx.db, query.enterprise);
@@ -95,6 +102,8 @@ async function prefillParty(ctx: Ctx, query: { enterprise?: string | undefined; 
   }
   return {
     actor: { type: 'staff', id: actor.staffId },
+    actorName: actor.name,
+    readerDepartmentId: actor.departmentId,
     person,
     enterprise,
     subjectsPresent: enterprise ? [person, enterprise] : [person],
@@ -150,6 +159,8 @@ export async function prefillForm(
       channel: 'prefill',
       consumerDepartmentId: departments.get(itemCode) ?? item.content.responsibleDepartment,
       actor: party.actor,
+      actorName: party.actorName,
+      readerDepartmentId: party.readerDepartmentId,
       resource: code,
       fields: [...fields],
       purpose: party.purpose(item),
@@ -181,6 +192,8 @@ export async function prefillForm(
       fetchedAt: at.toISOString(),
     });
   }
+  // Every value in the answer came through an exchange written to the person's log (refusals too).
+  ctx.notePersonalDataRead?.();
   return out;
 }
 

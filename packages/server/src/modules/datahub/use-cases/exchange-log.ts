@@ -31,20 +31,22 @@ const INSERT_ENTRIES = `with input as (
     select * from jsonb_to_recordset($1::jsonb) as x(
       ord int, exchange_id text, at timestamptz, actor_type text, actor_id text, action text, resource_code text, subject text,
       request_id text, channel text, consumer_department_id text, provider_department_id text, fields text[],
-      purpose text, item_code text, case_id text, grant_id text, result text, records int, data_sha256 text)
+      purpose text, item_code text, case_id text, grant_id text, result text, records int, data_sha256 text,
+      actor_name text, on_behalf_of text)
   ), entry as (
     insert into audit_log (stream, occurred_at, actor_type, actor_id, action, target_type, target_id, subject, detail, request_id)
     select 'exchange', at, actor_type, actor_id, action, 'datahub_resource', resource_code, subject,
       jsonb_build_object('exchangeId', exchange_id, 'channel', channel, 'consumer', consumer_department_id,
         'provider', provider_department_id, 'fields', to_jsonb(fields), 'purpose', purpose, 'item', item_code,
-        'caseId', case_id, 'grantId', grant_id, 'result', result, 'records', records, 'sha256', data_sha256),
+        'caseId', case_id, 'grantId', grant_id, 'result', result, 'records', records, 'sha256', data_sha256)
+        || case when on_behalf_of is null then '{}'::jsonb else jsonb_build_object('onBehalfOf', on_behalf_of) end,
       request_id
     from input order by ord
     returning id, detail ->> 'exchangeId' as exchange_id
   )
-  insert into datahub_exchange (id, log_entry_id, at, channel, consumer_department_id, actor_type, actor_id, resource_code,
+  insert into datahub_exchange (id, log_entry_id, at, channel, consumer_department_id, actor_type, actor_id, actor_name, resource_code,
     provider_department_id, fields, subject, purpose, item_code, case_id, grant_id, result, records, data_sha256)
-  select i.exchange_id, entry.id, i.at, i.channel, i.consumer_department_id, i.actor_type, i.actor_id, i.resource_code,
+  select i.exchange_id, entry.id, i.at, i.channel, i.consumer_department_id, i.actor_type, i.actor_id, i.actor_name, i.resource_code,
     i.provider_department_id, i.fields, i.subject, i.purpose, i.item_code, i.case_id, i.grant_id, i.result, i.records, i.data_sha256
   from input i join entry on entry.exchange_id = i.exchange_id`;
 
@@ -86,7 +88,9 @@ function entryRow(at: Date, e: ExchangeLogEntry): EntryRow {
     subject: r.subject,
     request_id: r.requestId ?? null,
     channel: r.channel,
-    consumer_department_id: r.consumerDepartmentId,
+    consumer_department_id: r.readerDepartmentId ?? r.consumerDepartmentId,
+    on_behalf_of: r.readerDepartmentId && r.readerDepartmentId !== r.consumerDepartmentId ? r.consumerDepartmentId : null,
+    actor_name: r.actorName ?? null,
     provider_department_id: e.providerDepartmentId,
     fields: [...r.fields],
     purpose: r.purpose ?? null,

@@ -6,6 +6,14 @@ export type ExchangeRequest = {
   channel: ExchangeChannel;
   consumerDepartmentId: string;
   actor: AuditActor;
+  /** The member of staff's name, for the person's "who used my data". */
+  actorName?: string | null | undefined;
+  /**
+   * The reader's own department or service centre when it is not the consumer whose grant applies
+   * (a clerk pre-filling at a window under the item department's grant): the log names the reader
+   * as consumer and the grant holder as `onBehalfOf`.
+   */
+  readerDepartmentId?: string | undefined;
   resource: string;
   fields: readonly string[];
   purpose: string | null | undefined;
@@ -19,5 +27,10 @@ export type ExchangeRequest = {
    * needed, but the subject must be one of these.
    */
   subjectsPresent?: readonly string[] | undefined;
+  /**
+   * Purpose binding (a staff query): the querying staff member's department subtree. The cited case
+   * must be one these departments handle (responsible, or holding a task of it) and still open.
+   */
+  servingScope?: readonly string[] | undefined;
   requestId?: string | undefined;
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type DataRecord, isAppError } from '@tongban/domain';
 import type { Sql } from '../../../platform/db/db.ts';
 import type { Signer } from '../../../platform/signing/signing.ts';
+import { findCaseService } from '../../cases/index.ts';
 import { callExternalProvider, findExternalProvider } from '../adapters/http-provider.ts';
 import { registryAdapters } from '../adapters/registry-adapters.ts';
 import { sha256Hex } from '../protocol.ts';
@@ -111,7 +112,7 @@ type Authorised = { resource: LoadedResource; grantId: string | null; itemCode: 
 
 /**
  * @throws DATAHUB_RESOURCE_NOT_FOUND, DATAHUB_PURPOSE_REQUIRED, DATAHUB_NOT_SHARED, VALIDATION_FAILED
- *   (a field the resource does not have), DATAHUB_SUBJECT_NOT_IN_CASE, DATAHUB_NO_GRANT,
+ *   (a field the resource does not have), DATAHUB_CASE_NOT_OURS, DATAHUB_CASE_CLOSED, DATAHUB_SUBJECT_NOT_IN_CASE, DATAHUB_NO_GRANT,
  *   DATAHUB_FIELD_NOT_GRANTED, DATAHUB_CONSENT_REQUIRED
  */
 export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeRequest, preloaded?: ExchangeFacts): Promise<Authorised> {
@@ -142,6 +143,8 @@ export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeReq
       details: { unknown },
     });
   }
+
+  if (request.caseId && request.servingScope) await assertCaseServed(sql, at, request.caseId, request.servingScope);
 
   let itemCode = request.itemCode;
   if (request.caseId) {
@@ -183,6 +186,27 @@ export async function authoriseExchange(sql: Sql, at: Date, request: ExchangeReq
     }
   }
   return { resource, grantId, itemCode };
+}
+
+/**
+ * Purpose binding: a query serves a case of the querying department (responsible, or holding a
+ * task of it), within the case's open period. An unknown case reads like another department's.
+ * @throws DATAHUB_CASE_NOT_OURS, DATAHUB_CASE_CLOSED
+ */
+async function assertCaseServed(sql: Sql, at: Date, caseId: string, scope: readonly string[]) {
+  const served = await findCaseService(sql, caseId, scope);
+  if (!served.found || !served.ours) {
+    throw new AppError(
+      'DATAHUB_CASE_NOT_OURS',
+      '只能为本部门承办（或承担其环节）的办件查询数据。A query must serve a case your department handles.',
+      { field: 'body.caseId' },
+    );
+  }
+  if (!served.open || served.submittedAt.getTime() > at.getTime()) {
+    throw new AppError('DATAHUB_CASE_CLOSED', '该办件已办结，不能再为其查询数据。The case is closed; no more queries may cite it.', {
+      field: 'body.caseId',
+    });
+  }
 }
 
 export type ExchangeFacts = {

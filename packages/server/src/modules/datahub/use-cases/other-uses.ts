@@ -13,10 +13,12 @@ import type { Sql } from '../../../platform/db/db.ts';
  * what was used (`resource`, `resourceName`): it need not be one of the hub's resources.
  */
 export type DataUse = {
-  channel: 'share' | 'filing' | 'window';
+  channel: 'share' | 'filing' | 'window' | 'staff_read';
   /** The audit action, in the caller's module: `licences.share.viewed`. */
   action: string;
   actor: AuditActor;
+  /** A member of staff's name, shown to the person. */
+  actorName?: string | null | undefined;
   /** What was used, e.g. `licence:BUSINESS-LICENCE`. */
   resource: string;
   resourceName: LocalizedText;
@@ -62,8 +64,8 @@ export async function recordDataUse(tx: Sql, at: Date, use: DataUse): Promise<st
   });
   await tx.query(
     `insert into datahub_exchange (id, log_entry_id, at, channel, consumer_department_id, actor_type, actor_id, resource_code,
-       resource_name_zh, resource_name_en, provider_department_id, fields, subject, purpose, item_code, case_id, result, records)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'ok', 1)`,
+       resource_name_zh, resource_name_en, provider_department_id, fields, subject, purpose, item_code, case_id, result, records, actor_name)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'ok', 1, $17)`,
     [
       id,
       logId,
@@ -81,6 +83,7 @@ export async function recordDataUse(tx: Sql, at: Date, use: DataUse): Promise<st
       use.purpose,
       use.itemCode ?? null,
       use.caseId ?? null,
+      use.actorName ?? null,
     ],
   );
   return id;

@@ -8,10 +8,11 @@ import { departmentNames, requireStaff } from './shared.ts';
 
 /**
  * A member of staff queries a resource for a case their department handles: the caller's
- * department is the consumer, the case must be named and the subject party to it. The exchange is
+ * department is the consumer, the case must be named, be one the department handles (responsible, or
+ * holding a task of it) and still open, and the subject must be party to it. The exchange is
  * logged whether it succeeds or not (one statement, after the provider answered).
  * @throws DATAHUB_RESOURCE_NOT_FOUND, DATAHUB_PURPOSE_REQUIRED, DATAHUB_NOT_SHARED, VALIDATION_FAILED,
- *   DATAHUB_SUBJECT_NOT_IN_CASE, DATAHUB_NO_GRANT, DATAHUB_FIELD_NOT_GRANTED, DATAHUB_CONSENT_REQUIRED,
+ *   DATAHUB_CASE_NOT_OURS, DATAHUB_CASE_CLOSED, DATAHUB_SUBJECT_NOT_IN_CASE, DATAHUB_NO_GRANT, DATAHUB_FIELD_NOT_GRANTED, DATAHUB_CONSENT_REQUIRED,
  *   DATAHUB_PROVIDER_UNAVAILABLE, DATAHUB_PROVIDER_SIGNATURE_INVALID
  */
 export async function queryResource(ctx: Ctx, body: QueryBody): Promise<QueryResponse> {
@@ -20,12 +21,14 @@ export async function queryResource(ctx: Ctx, body: QueryBody): Promise<QueryRes
     channel: 'query',
     consumerDepartmentId: actor.departmentId,
     actor: { type: 'staff', id: actor.staffId },
+    actorName: actor.name,
     resource: body.resource,
     fields: body.fields,
     purpose: body.purpose,
     itemCode: null,
     caseId: body.caseId ?? null,
     subject: body.subject,
+    servingScope: actor.departmentScope,
     requestId: ctx.requestId,
   });
   if (!outcome.ok) throw outcome.error;

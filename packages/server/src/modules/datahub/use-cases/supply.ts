@@ -4,6 +4,7 @@ import type { Ctx, Platform } from '../../../platform/context.ts';
 import type { Sql } from '../../../platform/db/db.ts';
 import type { MaterialProvider, MaterialSupplyRequest } from '../../cases/index.ts';
 import { type ExchangeOutcome, exchangeFacts, isProviderFailure, runExchange } from './exchange.ts';
+import { recordDataUse } from './other-uses.ts';
 import { departmentNames, isoOrNull, requireStaff } from './shared.ts';
 
 /**
@@ -320,5 +321,33 @@ export async function viewCaseSupplies(ctx: Ctx, caseId: string): Promise<{ item
     return [];
   });
   if (visible.length === 0) throw notFound;
+  // The records are the person's data: a staff view is a use they see.
+  const parties = await ctx.db.query<{ subject: string; item_code: string }>(
+    'select subject, item_code from datahub_case_party where case_id = $1',
+    [caseId],
+  );
+  const at = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    for (const subject of new Set(parties.map((p) => p.subject))) {
+      await recordDataUse(tx, at, {
+        channel: 'staff_read',
+        action: 'datahub.supplies.read_by_staff',
+        actor: { type: 'staff', id: staff.staffId },
+        actorName: staff.name,
+        resource: 'CASE-SUPPLIES',
+        resourceName: { zh: '办件的共享获取材料', en: 'Materials obtained for the case' },
+        providerDepartmentId: null,
+        consumerDepartmentId: staff.departmentId,
+        subject,
+        fields: [...new Set(visible.map((v) => v.materialId))],
+        purpose: '办理或查阅办件 / handle or consult the case',
+        itemCode: parties[0]?.item_code ?? null,
+        caseId,
+        target: { type: 'case', id: caseId },
+        requestId: ctx.requestId,
+      });
+    }
+  });
+  ctx.notePersonalDataRead?.();
   return { items: visible };
 }

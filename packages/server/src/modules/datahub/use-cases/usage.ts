@@ -20,6 +20,7 @@ type ExchangeRow = {
   consumer_department_id: string | null;
   actor_type: string;
   actor_id: string | null;
+  actor_name: string | null;
   resource_code: string;
   provider_department_id: string | null;
   fields: string[];
@@ -35,7 +36,7 @@ type ExchangeRow = {
   objection_at: Date | null;
 };
 
-const usageSelect = `select e.id, e.at, e.channel, e.consumer_department_id, e.actor_type, e.actor_id, e.resource_code, e.provider_department_id, e.fields,
+const usageSelect = `select e.id, e.at, e.channel, e.consumer_department_id, e.actor_type, e.actor_id, e.actor_name, e.resource_code, e.provider_department_id, e.fields,
     e.subject, e.purpose, e.item_code, e.case_id, e.result,
     coalesce(r.name_zh, e.resource_name_zh) as name_zh, coalesce(r.name_en, e.resource_name_en) as name_en,
     o.id as objection_id, o.status as objection_status, o.created_at as objection_at
@@ -70,9 +71,10 @@ async function toEntries(sql: Sql, rows: ExchangeRow[], forOfficer: boolean): Pr
     consumerDepartmentId: r.consumer_department_id,
     consumerDepartmentName: r.consumer_department_id ? (names.get(r.consumer_department_id) ?? null) : null,
     actorType: r.actor_type,
-    // Only staff are named: a person's own account id would undo the masking of the subject.
+    // Only staff are named, and only to data officers: a person's own log names the reader's
+    // department or centre; a person's own account id would undo the masking of the subject.
     actorId: forOfficer && r.actor_type === 'staff' ? r.actor_id : null,
-    actorName: forOfficer && r.actor_type === 'staff' && r.actor_id ? (staff.get(r.actor_id) ?? null) : null,
+    actorName: forOfficer && r.actor_type === 'staff' && r.actor_id ? (r.actor_name ?? staff.get(r.actor_id) ?? null) : null,
     fields: r.fields,
     purpose: r.purpose,
     itemCode: r.item_code,

@@ -3,6 +3,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { assertResidentId, findUserByIdNumber } from '../../identity/index.ts';
 import { findRegistryPerson } from '../../registry/index.ts';
 import { recordDataUse } from './other-uses.ts';
+import { assertPresent } from './presence.ts';
 import { findResource, requireStaff } from './shared.ts';
 
 /** The population resource the check reads, and the fields behind what the clerk sees (addresses and mobile masked). */
@@ -27,12 +28,14 @@ const FIELDS_SHOWN = [
  * to the hub's exchange log like any other use (channel `window`): the person sees under "who used
  * my data" which centre looked them up and why, and may object. It needs no grant: the person is
  * present and hands over their ID card, and the clerk sees less than the card itself shows.
- * @throws IDENTITY_ID_NUMBER_INVALID (field params.idNumber), IDENTITY_NOT_IN_REGISTRY, AUTH_FORBIDDEN
+ * The person must be present: a presence record for this clerk (`presence.ts`).
+ * @throws IDENTITY_ID_NUMBER_INVALID (field params.idNumber), DATAHUB_PRESENCE_REQUIRED, IDENTITY_NOT_IN_REGISTRY, AUTH_FORBIDDEN
  */
 export async function identifyPersonAtWindow(ctx: Ctx, idNumberInput: string): Promise<PersonLookup> {
   const actor = requireStaff(ctx.actor);
   const idNumber = normaliseIdentifier(idNumberInput);
   assertResidentId(idNumber, 'params.idNumber');
+  await assertPresent(ctx.db, ctx.clock.now(), actor.staffId, idNumber, 'params.idNumber');
   const person = await findRegistryPerson(ctx.db, idNumber);
   if (!person)
     throw new AppError('IDENTITY_NOT_IN_REGISTRY', '人口库中无此人。No such person in the population registry.', {
@@ -45,6 +48,7 @@ export async function identifyPersonAtWindow(ctx: Ctx, idNumberInput: string): P
       channel: 'window',
       action: 'datahub.person.identified_at_window',
       actor: { type: 'staff', id: actor.staffId },
+      actorName: actor.name,
       resource: RESOURCE,
       resourceName: resource ? { zh: resource.name_zh, en: resource.name_en } : { zh: '人口基础信息', en: 'Population registry' },
       providerDepartmentId: resource?.owner_department_id ?? null,
@@ -56,6 +60,7 @@ export async function identifyPersonAtWindow(ctx: Ctx, idNumberInput: string): P
       requestId: ctx.requestId,
     }),
   );
+  ctx.notePersonalDataRead?.();
   return {
     idNumberMasked: maskIdentifier(idNumber),
     name: person.name,

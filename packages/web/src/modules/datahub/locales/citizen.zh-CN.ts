@@ -11,6 +11,7 @@ export const datahubCitizenZhCN = {
   fields: '读取的信息',
   purpose: '用途',
   case: '办件',
+  staffMember: '经办人',
   viewCase: '查看办件',
   about: '数据主体',
   pages: '翻页',
@@ -24,6 +25,7 @@ export const datahubCitizenZhCN = {
     prefill: '预填申请表',
     share: '出示电子证照',
     window: '窗口核验身份',
+    staff_read: '工作人员查阅',
   },
   result: {
     ok: '已获取',
@@ -36,6 +38,8 @@ export const datahubCitizenZhCN = {
     DATAHUB_SUBJECT_NOT_IN_CASE: '未获取：您不是该办件的当事人',
     DATAHUB_PROVIDER_UNAVAILABLE: '未获取：数据提供部门系统暂不可用',
     DATAHUB_PROVIDER_SIGNATURE_INVALID: '未获取：数据签名校验失败',
+    DATAHUB_CASE_NOT_OURS: '未获取：该办件不由查询部门办理',
+    DATAHUB_CASE_CLOSED: '未获取：该办件已办结',
   },
   objection: {
     button: '提出异议',
