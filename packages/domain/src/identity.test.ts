@@ -23,11 +23,16 @@ describe('input normalisation', () => {
       name: ' 张丽\u200B',
       idNumber: fullWidth('31011519900101122x'),
       mobile: `\u200C${fullWidth('13800000001')}`,
+      code: fullWidth('123456'),
       password: 'abc12345',
     });
-    expect(parsed).toEqual({ name: '张丽', idNumber: '31011519900101122X', mobile: '13800000001', password: 'abc12345' });
-    expect(registerBodySchema.safeParse({ name: '张丽', idNumber: '1', mobile: '1380000000', password: 'x' }).success).toBe(false);
-    expect(registerBodySchema.safeParse({ name: '\u200B', idNumber: '1', mobile: '13800000001', password: 'x' }).success).toBe(false);
+    expect(parsed).toEqual({ name: '张丽', idNumber: '31011519900101122X', mobile: '13800000001', code: '123456', password: 'abc12345' });
+    expect(registerBodySchema.safeParse({ name: '张丽', idNumber: '1', mobile: '1380000000', code: '123456', password: 'x' }).success).toBe(
+      false,
+    );
+    expect(
+      registerBodySchema.safeParse({ name: '\u200B', idNumber: '1', mobile: '13800000001', code: '123456', password: 'x' }).success,
+    ).toBe(false);
     expect(loginBodySchema.parse({ kind: 'user', username: fullWidth('13800000001'), password: 'p' }).username).toBe('13800000001');
     expect(
       staffCreateBodySchema.parse({ username: ' Clerk.LJZ ', name: '周', departmentId: 'sh-pd', roles: ['Window_Clerk'], password: 'p' }),
