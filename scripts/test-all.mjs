@@ -29,7 +29,9 @@ const timings = [];
 
 function stage(name, command, args, env = {}) {
   if (only.length && !only.includes(name)) return true;
-  process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`);
+  const shown = args.filter((a) => !a.startsWith(root));
+  const files = args.length - shown.length;
+  process.stdout.write(`\n=== ${name}: ${command} ${shown.join(' ')}${files ? ` (+${files} test files)` : ''}\n`);
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
