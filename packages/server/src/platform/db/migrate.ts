@@ -20,11 +20,13 @@ export async function migrate(db: Db, dir = migrationsDir): Promise<string[]> {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort();
-  await db.exec(`create table if not exists schema_migration (
-    name text primary key, checksum text not null, applied_at timestamptz not null default now())`);
   const applied: string[] = [];
   await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    // Under the lock: two servers starting on a fresh database would otherwise both create the
+    // table and one fail on its type name (pg_type_typname_nsp_index).
+    await tx.query(`create table if not exists schema_migration (
+      name text primary key, checksum text not null, applied_at timestamptz not null default now())`);
     const done = new Map(
       (await tx.query<{ name: string; checksum: string }>('select name, checksum from schema_migration')).map((r) => [r.name, r.checksum]),
     );
