@@ -1,4 +1,4 @@
-import type { StaffRole } from './permissions.ts';
+import { type StaffRole, staffRoles } from './permissions.ts';
 
 /**
  * Which roles a role may grant (separation of duties in staff administration, issue 14).
@@ -45,18 +45,7 @@ export type RoleGrantRefusal =
 /** Every role `granter` may grant or take away in `place`. */
 export function grantableRoles(granter: Pick<RoleGranter, 'roles'>, place: GrantPlace): Set<StaffRole> {
   if (granter.roles.includes('system_admin')) {
-    return new Set<StaffRole>([
-      'window_clerk',
-      'reviewer',
-      'approver',
-      'department_admin',
-      'data_officer',
-      'hotline_operator',
-      'dispatcher',
-      'supervisor',
-      'system_admin',
-      'auditor',
-    ]);
+    return new Set<StaffRole>(staffRoles);
   }
   if (granter.roles.includes('department_admin')) {
     return new Set<StaffRole>([...caseRoles, ...(place.runsHotline ? hotlineRoles : [])]);
