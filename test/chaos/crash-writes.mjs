@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDemoCity, DEMO_PASSWORD } from '@tongban/seed';
 import pg from 'pg';
+import { cardFor, createDemoCardReader } from '../../packages/server/src/modules/datahub/card-reader/demo-reader.ts';
 import { openPgliteDb } from '../../packages/server/src/platform/db/pglite-db.ts';
 import { openPostgresDb } from '../../packages/server/src/platform/db/postgres-db.ts';
 import { checkDatabase, checkReplays, verifyAudit } from './lib/checks.mjs';
@@ -67,15 +68,42 @@ const ITEMS = ['SH-TAX-GG-002', 'SH-HRSS-GG-004', 'SH-HSA-GG-001', 'SH-HRSS-GG-0
 const city = buildDemoCity();
 const citizens = [city.demo.citizen, city.demo.legalRepresentative, city.demo.agent, city.demo.elder];
 const CLERK = 'clerk.huangpu.nanjingdonglu';
+const CLERK_CENTRE = 'SH-HP-NANJINGDONGLU-SC';
+
+/**
+ * The clerk's reads of a person's data need the person present: like a real card reader at the
+ * seat, the harness holds a device key, registered by the system administrator, and presents a
+ * signed read of each window applicant's card (the server runs with NODE_ENV=production, where the
+ * demo's simulated reader route does not exist).
+ */
+async function registerCardReader(base) {
+  const admin = new Session(base, 'admin');
+  await admin.login('staff', 'admin', DEMO_PASSWORD);
+  const device = createDemoCardReader(`CHAOS-${Date.now().toString(36)}`);
+  const res = await admin.request('POST', '/api/v1/datahub/card-readers', {
+    body: { id: device.id, publicKey: device.publicKey, serviceCentreId: CLERK_CENTRE, seat: 'CHAOS' },
+  });
+  if (res.status !== 201) throw new Error(`card reader registration failed: ${res.status} ${res.text}`);
+  return device;
+}
 
 async function loginAll(base) {
   const sessions = [];
+  const reader = opt.windowWorkers > 0 ? await registerCardReader(base) : undefined;
   for (let i = 0; i < opt.workers; i++) {
     const atWindow = i < opt.windowWorkers;
     const person = citizens[i % citizens.length];
     const session = new Session(base, atWindow ? `window:${CLERK}` : `online:${person.idNumber}`);
     const actor = await session.login(atWindow ? 'staff' : 'user', atWindow ? CLERK : person.idNumber, DEMO_PASSWORD);
     session.actorId = actor.id;
+    if (atWindow && reader) {
+      const registryPerson = city.people.find((p) => p.idNumber === person.idNumber);
+      if (!registryPerson) throw new Error(`${person.idNumber} is not in the demo registry`);
+      const res = await session.request('POST', '/api/v1/datahub/presence', {
+        body: reader.read(cardFor(registryPerson), { at: new Date() }),
+      });
+      if (res.status !== 201) throw new Error(`presence of ${person.idNumber} failed: ${res.status} ${res.text}`);
+    }
     // The form as the portal (online) or the intake screen (window) submits it: the data hub's
     // pre-fill for the person, asked once per item and session, plus the mobile number.
     const prefilled = {};
