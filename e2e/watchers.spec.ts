@@ -11,10 +11,11 @@ import { choose, DEMO_PASSWORD, DESK, demoCity, expect, expectNoSeriousA11yViola
 
 /** Logs `request` in as staff and returns a poster carrying the CSRF token. */
 async function apiLogin(request: APIRequestContext, kind: 'user' | 'staff', username: string) {
-  const token = (await (await request.get('/api/v1/auth/csrf')).json()).token as string;
-  const headers = { 'x-csrf-token': token };
-  const login = await request.post('/api/v1/auth/login', { data: { kind, username, password: DEMO_PASSWORD }, headers });
+  const csrf = async () => ({ 'x-csrf-token': (await (await request.get('/api/v1/auth/csrf')).json()).token as string });
+  const login = await request.post('/api/v1/auth/login', { data: { kind, username, password: DEMO_PASSWORD }, headers: await csrf() });
   expect(login.status(), await login.text()).toBe(200);
+  // Login rotates the CSRF secret: the token from before it no longer works.
+  const headers = await csrf();
   return {
     get: async (path: string) => {
       const res = await request.get(`/api/v1${path}`);

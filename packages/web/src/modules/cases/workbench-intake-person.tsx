@@ -27,10 +27,11 @@ export function IntakePerson({
   const id = useId();
   const state = idNumberState(value, isValidResidentId);
   const normalised = value.trim().toUpperCase();
-  const person = usePersonLookup(state === 'valid' ? normalised : undefined);
-  // The person's presence: their ID card read at this seat (the registry lookup needs it).
+  // The person's presence: their ID card read at this seat. The registry lookup needs it, so it
+  // waits for the read instead of asking first and being refused.
   const readCard = useReadIdCard();
   const cardRead = readCard.isSuccess && readCard.variables === normalised ? readCard.data : undefined;
+  const person = usePersonLookup(state === 'valid' && cardRead ? normalised : undefined);
   const found = state === 'valid' ? person.data : undefined;
 
   const status =
@@ -87,7 +88,7 @@ export function IntakePerson({
             {t('cases.workbench.intake.readCard')}
           </Button>
           {cardRead ? (
-            <Tag color="green" data-testid="card-read">
+            <Tag className="tb-wb-ok" data-testid="card-read">
               {t('cases.workbench.intake.cardRead', {
                 time: new Date(cardRead.expiresAt).toLocaleTimeString(i18n.language, {
                   hour: '2-digit',
