@@ -27,11 +27,10 @@ export function IntakePerson({
   const id = useId();
   const state = idNumberState(value, isValidResidentId);
   const normalised = value.trim().toUpperCase();
-  // The person's presence: their ID card read at this seat. The registry lookup needs it, so it
-  // waits for the read instead of asking first and being refused.
+  // The person's presence: their ID card read at this seat (the registry lookup waits for it).
   const readCard = useReadIdCard();
   const cardRead = readCard.isSuccess && readCard.variables === normalised ? readCard.data : undefined;
-  const person = usePersonLookup(state === 'valid' && cardRead ? normalised : undefined);
+  const person = usePersonLookup(state === 'valid' ? normalised : undefined);
   const found = state === 'valid' ? person.data : undefined;
 
   const status =

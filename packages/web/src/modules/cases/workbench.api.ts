@@ -55,6 +55,7 @@ export const staffCasesKeys = {
   tasks: (filters: TaskFilters) => ['cases', 'tasks', filters] as const,
   overdue: ['cases', 'overdue'] as const,
   person: (idNumber: string) => ['cases', 'person', idNumber] as const,
+  presence: (idNumber: string) => ['cases', 'presence', idNumber] as const,
   intakePreview: (input: IntakePreviewInput) => ['cases', 'intake-preview', input] as const,
   colleagues: (departmentId: string) => ['cases', 'colleagues', departmentId] as const,
 };
@@ -123,7 +124,6 @@ export function useCaseAction(caseId: string) {
   });
 }
 
-/** The walk-in person in the population registry (masked), once the ID number is valid. */
 /**
  * 读取身份证: the card reader at the clerk's seat reads the card of the person at the counter and
  * signs it; the signed read is handed to the server as the evidence of presence (the clerk's reads
@@ -137,15 +137,35 @@ export function useReadIdCard() {
       const signed = await api.post<unknown>('/dev/card-reader/read', { idNumber });
       return api.post<Presence>('/datahub/presence', signed);
     },
-    onSuccess: (_presence, idNumber) => queryClient.invalidateQueries({ queryKey: staffCasesKeys.person(idNumber) }),
+    onSuccess: (presence, idNumber) => {
+      queryClient.setQueryData(staffCasesKeys.presence(idNumber), presence);
+      return queryClient.invalidateQueries({ queryKey: staffCasesKeys.person(idNumber) });
+    },
   });
 }
 
+/** The presence this page proved for the person (set by `useReadIdCard`; nothing is fetched). */
+function usePresence(idNumber: string | undefined): Presence | undefined {
+  return (
+    useQuery<Presence | null>({
+      queryKey: staffCasesKeys.presence(idNumber ?? ''),
+      queryFn: () => null,
+      enabled: false,
+      staleTime: Number.POSITIVE_INFINITY,
+    }).data ?? undefined
+  );
+}
+
+/**
+ * The walk-in person in the population registry (masked), once the ID number is valid and their
+ * card has been read: the server refuses the lookup without presence, so it is not asked before.
+ */
 export function usePersonLookup(idNumber: string | undefined) {
+  const present = usePresence(idNumber);
   return useQuery({
     queryKey: staffCasesKeys.person(idNumber ?? ''),
     queryFn: () => api.get<PersonLookup>(`/people/${idNumber}`),
-    enabled: idNumber !== undefined,
+    enabled: idNumber !== undefined && present !== undefined,
     retry: false,
     staleTime: 5 * 60_000,
   });
