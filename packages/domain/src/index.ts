@@ -31,6 +31,7 @@ export * from './datahub-transparency-api.ts';
 export * from './datahub-vocabularies.ts';
 export * from './errors.ts';
 export * from './identity.ts';
+export * from './identity-enterprises-api.ts';
 export * from './ids.ts';
 export * from './licences.ts';
 export * from './permissions.ts';

@@ -38,5 +38,6 @@ export {
 export { type EnterpriseAccountImportRow, importEnterpriseAccounts } from './use-cases/enterprises.ts';
 export { hashPassword } from './use-cases/passwords.ts';
 export { createRealNameProvider, type RealNameClaims, type RealNameProvider } from './use-cases/real-name-provider.ts';
-export { getStaff, importStaff, listStaffParty, type StaffImportRow } from './use-cases/staff.ts';
+export { getStaff, listStaffParty } from './use-cases/staff.ts';
+export { importStaff, type StaffImportRow } from './use-cases/staff-import.ts';
 export { staffNames } from './use-cases/staff-names.ts';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createSoftHsmToken, describeWithSoftHsm, type SoftHsmToken } from '../../../test/fixtures/softhsm-token.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { sealAll } from '../../platform/audit/test-support.ts';
 import { verifyAuditChain } from '../../platform/audit/verify.ts';
 import { openPkcs11Signer } from '../../platform/signing/pkcs11-signer.ts';
-import { createSoftHsmToken, describeWithSoftHsm, type SoftHsmToken } from '../../../test/fixtures/softhsm-token.ts';
 import { createLicencesWorld, decodePayload, type LicencesWorld } from './testing/world.ts';
 import { rotateIssuerKey } from './use-cases/issuers.ts';
 

@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSoftHsmToken, describeWithSoftHsm, type SoftHsmToken } from '../../../test/fixtures/softhsm-token.ts';
 import { testConfig } from '../../config.ts';
 import { openSigner } from './open-signer.ts';
 import { openPkcs11Signer } from './pkcs11-signer.ts';
 import { privateMaterialIn, signerContract } from './signer-contract.ts';
-import { createSoftHsmToken, describeWithSoftHsm, type SoftHsmToken } from '../../../test/fixtures/softhsm-token.ts';
 
 type Pkcs11Module = typeof import('pkcs11js');
 const pkcs11js = createRequire(import.meta.url)('pkcs11js') as Pkcs11Module;

@@ -19,11 +19,9 @@ import {
   declineInvitation,
   inviteAgent,
   listEnterpriseInvitations,
-  listMyEnterprises,
   listMyInvitations,
-  registerEnterprise,
-  revokeAgent,
-} from '../use-cases/enterprises.ts';
+} from '../use-cases/agent-invitations.ts';
+import { listMyEnterprises, registerEnterprise, revokeAgent } from '../use-cases/enterprises.ts';
 
 export function registerEnterpriseRoutes(app: FastifyInstance, platform: Platform) {
   const r = app.withTypeProvider<ZodTypeProvider>();

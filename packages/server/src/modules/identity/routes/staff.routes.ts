@@ -18,7 +18,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Platform } from '../../../platform/context.ts';
 import { ctxOf } from '../../../platform/http/request-context.ts';
-import { createStaff, getStaff, listRoleChanges, listRolesForCaller, listStaff, updateStaff } from '../use-cases/staff.ts';
+import { listRoleChanges } from '../use-cases/role-changes.ts';
+import { createStaff, getStaff, listRolesForCaller, listStaff, updateStaff } from '../use-cases/staff.ts';
 
 export function registerStaffRoutes(app: FastifyInstance, platform: Platform) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -5,8 +5,6 @@ import {
   checkRoleChange,
   grantableRoles,
   hotlineRoles,
-  type RoleChangeList,
-  type RoleChangeListQuery,
   type RoleGranter,
   type RoleGrantRefusal,
   type Staff,
@@ -67,12 +65,12 @@ function toStaff(r: StaffRow): Staff {
   };
 }
 
-function isStaffRole(role: string): role is StaffRole {
+export function isStaffRole(role: string): role is StaffRole {
   return (staffRoles as readonly string[]).includes(role);
 }
 
 /** All departments the actor administers, or 'all' for a system administrator. */
-function scopeOf(actor: StaffActor): 'all' | Set<string> {
+export function scopeOf(actor: StaffActor): 'all' | Set<string> {
   if (actor.roles.includes('system_admin')) return 'all';
   return new Set(actor.departmentScope);
 }
@@ -153,7 +151,7 @@ async function recordRoleChange(
   );
 }
 
-async function checkDepartmentInScope(sql: Sql, departmentId: string, scope: 'all' | Set<string>, field: string) {
+export async function checkDepartmentInScope(sql: Sql, departmentId: string, scope: 'all' | Set<string>, field: string) {
   const department = await findDepartment(sql, departmentId);
   if (!department) throw new AppError('IDENTITY_DEPARTMENT_NOT_FOUND', `部门不存在。No department ${departmentId}.`, { field });
   if (!inScope(scope, departmentId)) {
@@ -338,67 +336,6 @@ export async function updateStaff(ctx: Ctx, id: string, input: StaffPatchBody): 
   });
 }
 
-type RoleChangeRow = {
-  id: string;
-  at: Date;
-  staff_id: string;
-  staff_name: string;
-  department_id: string;
-  department_name: string;
-  changed_by: string | null;
-  changed_by_name: string | null;
-  roles_from: string[];
-  roles_to: string[];
-  total?: number;
-};
-
-/**
- * Every role change (and the roles of every account created) in the caller's department subtree,
- * newest first: what the department's other administrators see of each other's grants.
- * @throws IDENTITY_DEPARTMENT_NOT_FOUND, AUTH_FORBIDDEN the department filter is outside the caller's scope
- */
-export async function listRoleChanges(ctx: Ctx, query: RoleChangeListQuery): Promise<RoleChangeList> {
-  const actor = requireStaff(ctx.actor);
-  const scope = scopeOf(actor);
-  let departmentIds: string[] | null = scope === 'all' ? null : [...scope];
-  if (query.departmentId) {
-    await checkDepartmentInScope(ctx.db, query.departmentId, scope, 'query.departmentId');
-    departmentIds = await listDepartmentSubtreeIds(ctx.db, query.departmentId);
-  }
-  const rows = await ctx.db.query<RoleChangeRow>(
-    `select c.id, c.at, c.staff_id, c.staff_name, c.department_id, d.name_zh as department_name, c.changed_by, c.changed_by_name,
-       c.roles_from, c.roles_to, count(*) over () as total
-     from staff_role_change c join department d on d.id = c.department_id
-     where ($1::text[] is null or c.department_id = any($1::text[]))
-     order by c.at desc, c.id
-     limit $2 offset $3`,
-    [departmentIds, query.pageSize, (query.page - 1) * query.pageSize],
-  );
-  const roles = (list: string[]) => list.filter(isStaffRole);
-  return {
-    items: rows.map((r) => {
-      const from = roles(r.roles_from);
-      const to = roles(r.roles_to);
-      return {
-        id: r.id,
-        at: iso(r.at),
-        staffId: r.staff_id,
-        staffName: r.staff_name,
-        departmentId: r.department_id,
-        departmentName: r.department_name,
-        changedBy: r.changed_by === null ? null : { id: r.changed_by, name: r.changed_by_name ?? '' },
-        rolesFrom: from,
-        rolesTo: to,
-        added: to.filter((x) => !from.includes(x)),
-        removed: from.filter((x) => !to.includes(x)),
-      };
-    }),
-    total: Number(rows[0]?.total ?? 0),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
-}
-
 /**
  * The roles with whether the caller may grant each in `departmentId` (default: the caller's own
  * department): what the role-granting form offers.
@@ -423,54 +360,4 @@ export async function listStaffParty(sql: Sql, staffId: string): Promise<string[
     [staffId],
   );
   return rows.map((r) => r.id);
-}
-
-export type StaffImportRow = { id: string; username: string; name: string; departmentId: string; roles: readonly StaffRole[] };
-
-/**
- * Bulk-loads staff accounts, all with the same password hash (from `hashPassword`), for the seed.
- * One audit entry for the batch.
- * @throws VALIDATION_FAILED an unknown role or a duplicate id/username in the rows
- */
-export async function importStaff(
-  sql: Sql,
-  rows: readonly StaffImportRow[],
-  passwordHash: string,
-  options: { at?: Date } = {},
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const ids = new Set<string>();
-  const usernames = new Set<string>();
-  for (const row of rows) {
-    const bad = row.roles.filter((r) => !isStaffRole(r));
-    if (bad.length > 0) throw new AppError('VALIDATION_FAILED', `Unknown role(s) ${bad.join(', ')} for ${row.username}.`);
-    const username = row.username.toLowerCase();
-    if (ids.has(row.id) || usernames.has(username)) throw new AppError('VALIDATION_FAILED', `Duplicate staff ${row.id} / ${row.username}.`);
-    ids.add(row.id);
-    usernames.add(username);
-  }
-  const at = options.at ?? new Date((await sql.query<{ now: Date }>('select now() as now'))[0]?.now as Date);
-  for (let i = 0; i < rows.length; i += 2000) {
-    const chunk = rows.slice(i, i + 2000);
-    await sql.query(
-      `insert into staff (id, username, name, department_id, password_hash, active, created_at)
-       select id, username, name, department_id, $5, true, $6 from unnest($1::text[], $2::text[], $3::text[], $4::text[])
-         as t(id, username, name, department_id)`,
-      [
-        chunk.map((r) => r.id),
-        chunk.map((r) => r.username.toLowerCase()),
-        chunk.map((r) => r.name),
-        chunk.map((r) => r.departmentId),
-        passwordHash,
-        at,
-      ],
-    );
-    const pairs = chunk.flatMap((r) => [...new Set(r.roles)].map((role) => [r.id, role] as const));
-    await sql.query('insert into staff_role (staff_id, role) select * from unnest($1::text[], $2::text[])', [
-      pairs.map((p) => p[0]),
-      pairs.map((p) => p[1]),
-    ]);
-  }
-  await recordAudit(sql, at, { actor: { type: 'system' }, action: 'identity.staff.imported', detail: { count: rows.length } });
-  return rows.length;
 }
