@@ -5,16 +5,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AuditVerifyReport } from '@tongban/domain';
+import { CliError, describeDb, err, open, out, requireMigrated, withDb, withSigner } from './cli-common.ts';
+import { licencesImport, licencesRotateKey } from './cli-licences.ts';
 import { type Config, loadConfig } from './config.ts';
-import { ImportFileError, importLicences, rotateIssuerKey } from './modules/licences/index.ts';
 import { sealNow } from './platform/audit/sealer.ts';
 import { type VerifyOptions, verifyAuditChain } from './platform/audit/verify.ts';
 import type { Db } from './platform/db/db.ts';
-import { migrationsDir } from './platform/db/migrate.ts';
-import { openDb } from './platform/db/open-db.ts';
 import { adoptDatabase, grantAppPrivileges } from './platform/db/roles.ts';
 import { prepareDatabase } from './platform/runtime.ts';
-import { openSigner } from './platform/signing/open-signer.ts';
 import type { Signer } from './platform/signing/signing.ts';
 import { systemClock } from './platform/system-clock.ts';
 
@@ -58,76 +56,6 @@ migrate, db create-roles, backup and restore use MIGRATION_DATABASE_URL when it 
 Signing keys come from KEYS_DIR (default DATA_DIR/keys), or a PKCS#11 token with SIGNER=pkcs11
 (PKCS11_MODULE, PKCS11_TOKEN_LABEL or PKCS11_SLOT, PKCS11_PIN); they are not part of a backup: keep
 them safe separately.`;
-
-class CliError extends Error {}
-
-const out = (line = '') => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
-
-/** The configured signer (key files or a PKCS#11 token) for the length of `fn`. */
-async function withSigner<T>(config: Config, fn: (signer: Signer) => Promise<T>): Promise<T> {
-  const signer = await openSigner(config);
-  try {
-    return await fn(signer);
-  } finally {
-    await signer.close();
-  }
-}
-
-function describeDb(config: Config): string {
-  return config.DATABASE_URL ? `PostgreSQL ${redactUrl(config.DATABASE_URL)}` : `embedded PGlite in ${resolve(config.DATA_DIR)}`;
-}
-
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(DATABASE_URL)';
-  }
-}
-
-async function open(config: Config): Promise<Db> {
-  try {
-    return await openDb(config);
-  } catch (error) {
-    const message = (error as Error).message;
-    const pid = /in use by another Tongban process \(pid (\d+)\)/.exec(message)?.[1];
-    if (pid) {
-      throw new CliError(
-        `The embedded database in ${resolve(config.DATA_DIR)} is open in a running Tongban server (pid ${pid}).\n` +
-          '嵌入式数据库正被运行中的服务器使用。PGlite allows one process at a time: stop the server first (Ctrl+C),\n' +
-          'or, while it runs, check the chain through the API: GET /api/v1/audit/verify (permission audit.read).',
-      );
-    }
-    throw new CliError(`Cannot open the database (${describeDb(config)}): ${message}`);
-  }
-}
-
-async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await open(config);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
-/** The audit commands read the tables migrations create: refuse with a hint rather than fail oddly. */
-async function requireMigrated(db: Db): Promise<void> {
-  const files = readdirSync(migrationsDir).filter((f) => f.endsWith('.sql'));
-  const [table] = await db.query<{ name: string | null }>("select to_regclass('schema_migration')::text as name");
-  const applied = table?.name
-    ? new Set((await db.query<{ name: string }>('select name from schema_migration')).map((r) => r.name))
-    : new Set<string>();
-  const pending = files.filter((f) => !applied.has(f));
-  if (pending.length > 0) {
-    throw new CliError(
-      `${pending.length} migration(s) not applied yet (${pending[0]} …): run \`node packages/server/src/cli.ts migrate\` first.`,
-    );
-  }
-}
 
 async function streamsOf(db: Db): Promise<string[]> {
   // Distinct streams by skipping through the (stream, id) index, not by scanning the log.
@@ -317,80 +245,6 @@ async function restore(config: Config, file: string | undefined): Promise<number
   }
   out('Verifying the audit chains…');
   return withDb(config, async (db) => withSigner(config, async (signer) => verifyStreams(db, signer, await streamsOf(db), {}, false)));
-}
-
-async function licencesImport(config: Config, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      type: { type: 'string' },
-      department: { type: 'string' },
-      item: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const file = positionals[0];
-  if (!file || !values.type || !values.department) {
-    throw new CliError(
-      'Usage: licences import <file.csv|json> --type <LICENCE-TYPE> --department <department id> [--item <catalogue item>]',
-    );
-  }
-  const path = resolve(file);
-  if (!existsSync(path)) throw new CliError(`${path} does not exist.`);
-  const format = /\.json$/i.test(path) ? 'json' : /\.csv$/i.test(path) ? 'csv' : undefined;
-  if (!format) throw new CliError('The file must end in .csv or .json.');
-  return withDb(config, async (db) => {
-    await requireMigrated(db);
-    let report: Awaited<ReturnType<typeof importLicences>>;
-    try {
-      report = await withSigner(config, (signer) =>
-        importLicences(
-          { db, signer, clock: systemClock, config },
-          {
-            text: readFileSync(path, 'utf8'),
-            format,
-            typeCode: values.type as string,
-            departmentId: values.department as string,
-            itemCode: values.item,
-          },
-        ),
-      );
-    } catch (error) {
-      if (error instanceof ImportFileError || (error as { code?: string }).code === 'IDENTITY_DEPARTMENT_NOT_FOUND') {
-        throw new CliError((error as Error).message);
-      }
-      throw error;
-    }
-    if (values.json) out(JSON.stringify(report, null, 2));
-    else {
-      out(`电子证照导入 Licence import: ${report.type} issued by ${report.department}`);
-      out(
-        `  rows: ${report.total}, imported: ${report.imported}, already imported (skipped): ${report.alreadyImported}, rejected: ${report.rejected.length}`,
-      );
-      for (const r of report.rejected) out(`  ✗ row ${r.row}${r.licenceNumber ? ` (${r.licenceNumber})` : ''}: ${r.reasons.join('; ')}`);
-    }
-    return report.rejected.length > 0 ? 1 : 0;
-  });
-}
-
-async function licencesRotateKey(config: Config, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { department: { type: 'string' } } });
-  if (!values.department) throw new CliError('Usage: licences rotate-key --department <department id>');
-  return withDb(config, async (db) => {
-    await requireMigrated(db);
-    try {
-      const { keyId, previousKeyId } = await withSigner(config, (signer) =>
-        rotateIssuerKey({ db, signer, clock: systemClock, config }, values.department as string, { type: 'system', id: 'cli' }),
-      );
-      out(`New signing key ${keyId} for ${values.department} (previous: ${previousKeyId ?? 'none'}); earlier licences keep verifying.`);
-      out('Restart running servers so they sign new licences with it.');
-      return 0;
-    } catch (error) {
-      if ((error as { code?: string }).code === 'LICENCES_ISSUER_NOT_FOUND') throw new CliError((error as Error).message);
-      throw error;
-    }
-  });
 }
 
 async function main(argv: string[]): Promise<number> {
