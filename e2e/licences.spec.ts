@@ -1,5 +1,5 @@
-import type { APIRequestContext, Page, PlaywrightWorkerArgs } from '@playwright/test';
-import { DEMO_PASSWORD, demoCity, expect, expectNoSeriousA11yViolations, isPhone, shot, test } from './support.ts';
+import type { Page, PlaywrightWorkerArgs } from '@playwright/test';
+import { apiLogin, DEMO_PASSWORD, demoCity, expect, expectNoSeriousA11yViolations, isPhone, shot, test } from './support.ts';
 
 /**
  * E-licences end to end: a concluded company change registration (公司变更登记) issues a business
@@ -16,37 +16,6 @@ const NEW_SCOPE =
   '一般项目：新材料技术研发；新材料技术推广服务；化工产品销售（不含许可类化工产品）；塑料制品销售；技术服务、技术开发。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）';
 /** What the new scope adds (the form stores punctuation normalised to half-width, so compare this part). */
 const ADDED = '技术服务、技术开发';
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
-
-/** Logs `request` in (its cookies are the browser context's when it is `context.request`) and returns a CSRF-carrying poster. */
-async function apiLogin(request: APIRequestContext, kind: 'user' | 'staff', username: string) {
-  const csrf = async () => ({ 'x-csrf-token': (await (await request.get('/api/v1/auth/csrf')).json()).token as string });
-  const login = await request.post('/api/v1/auth/login', { data: { kind, username, password: DEMO_PASSWORD }, headers: await csrf() });
-  expect(login.status(), await login.text()).toBe(200);
-  // Login rotates the CSRF secret: the token from before it no longer works.
-  const headers = await csrf();
-  return {
-    get: async (path: string) => {
-      const res = await request.get(`/api/v1${path}`);
-      expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-      return res.json();
-    },
-    send: (path: string, data: unknown) => request.post(`/api/v1${path}`, { data, headers }),
-    post: async (path: string, data: unknown, extra: Record<string, string> = {}) => {
-      const res = await request.post(`/api/v1${path}`, { data, headers: { ...headers, ...extra } });
-      expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-      return res.json();
-    },
-    upload: async (name: string) => {
-      const res = await request.post('/api/v1/cases/uploads', {
-        headers,
-        multipart: { file: { name, mimeType: 'application/pdf', buffer: pdf } },
-      });
-      expect(res.status(), await res.text()).toBe(201);
-      return ((await res.json()).items[0] as { id: string }).id;
-    },
-  };
-}
 
 /** Files the change registration for the demo enterprise and drives it to 办结 (approved); returns the licence number. */
 async function concludedChangeRegistration(page: Page, playwright: PlaywrightWorkerArgs['playwright'], baseURL: string, suffix: string) {

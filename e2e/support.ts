@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { type APIRequestContext, test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { buildDemoCity, type City, DEMO_PASSWORD } from '@tongban/seed';
 
 export { DEMO_PASSWORD };
@@ -179,4 +179,37 @@ export const DESK = '@desk';
 
 export function isPhone(testInfo: TestInfo) {
   return testInfo.project.name === 'phone';
+}
+
+/** A one-page PDF for uploads made through the API. */
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+
+/** Logs `request` in (its cookies are the browser context's when it is `context.request`) and returns a CSRF-carrying poster. */
+export async function apiLogin(request: APIRequestContext, kind: 'user' | 'staff', username: string) {
+  const csrf = async () => ({ 'x-csrf-token': (await (await request.get('/api/v1/auth/csrf')).json()).token as string });
+  const login = await request.post('/api/v1/auth/login', { data: { kind, username, password: DEMO_PASSWORD }, headers: await csrf() });
+  expect(login.status(), await login.text()).toBe(200);
+  // Login rotates the CSRF secret: the token from before it no longer works.
+  const headers = await csrf();
+  return {
+    get: async (path: string) => {
+      const res = await request.get(`/api/v1${path}`);
+      expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+      return res.json();
+    },
+    send: (path: string, data: unknown) => request.post(`/api/v1${path}`, { data, headers }),
+    post: async (path: string, data: unknown, extra: Record<string, string> = {}) => {
+      const res = await request.post(`/api/v1${path}`, { data, headers: { ...headers, ...extra } });
+      expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+      return res.json();
+    },
+    upload: async (name: string) => {
+      const res = await request.post('/api/v1/cases/uploads', {
+        headers,
+        multipart: { file: { name, mimeType: 'application/pdf', buffer: pdf } },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      return ((await res.json()).items[0] as { id: string }).id;
+    },
+  };
 }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { APIRequestContext } from '@playwright/test';
-import { choose, DEMO_PASSWORD, DESK, demoCity, expect, expectNoSeriousA11yViolations, loginAsStaff, shot, test } from './support.ts';
+import { apiLogin, choose, DESK, demoCity, expect, expectNoSeriousA11yViolations, loginAsStaff, shot, test } from './support.ts';
 
 /**
  * The people who watch: the public-security bureau's data officer decides another department's
@@ -8,27 +7,6 @@ import { choose, DEMO_PASSWORD, DESK, demoCity, expect, expectNoSeriousA11yViola
  * purpose) filtered by subject and date; the auditor searches the audit log, verifies
  * its hash chain and downloads the search as CSV.
  */
-
-/** Logs `request` in as staff and returns a poster carrying the CSRF token. */
-async function apiLogin(request: APIRequestContext, kind: 'user' | 'staff', username: string) {
-  const csrf = async () => ({ 'x-csrf-token': (await (await request.get('/api/v1/auth/csrf')).json()).token as string });
-  const login = await request.post('/api/v1/auth/login', { data: { kind, username, password: DEMO_PASSWORD }, headers: await csrf() });
-  expect(login.status(), await login.text()).toBe(200);
-  // Login rotates the CSRF secret: the token from before it no longer works.
-  const headers = await csrf();
-  return {
-    get: async (path: string) => {
-      const res = await request.get(`/api/v1${path}`);
-      expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-      return res.json();
-    },
-    post: async (path: string, data: unknown) => {
-      const res = await request.post(`/api/v1${path}`, { data, headers });
-      expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-      return res.json();
-    },
-  };
-}
 
 /** Today in Shanghai as YYYY-MM-DD (the date inputs' format), and the day after. */
 function shanghaiDays() {
