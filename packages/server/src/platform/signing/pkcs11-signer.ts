@@ -1,7 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as Pkcs11Types from 'pkcs11js';
-import { checkPurpose, isPurpose, keyIdOf, publicKeyInfo, type Signer, toBuffer, verifyWith } from './signing.ts';
+import { checkPurpose, isPurpose, keyIdOf, keyRingMethods, type Signer, toBuffer } from './signing.ts';
 
 /**
  * The `Signer` on a PKCS#11 token (a hardware security module, or SoftHSM 2 in tests) through
@@ -247,16 +247,7 @@ export async function openPkcs11Signer(options: Pkcs11Options): Promise<Signer> 
         }
       }
     },
-    async currentKeyId(purpose) {
-      return currentFor(purpose).keyId;
-    },
-    verify: (keyId, data, signatureB64) => verifyWith(keys.get(keyId)?.publicKey, data, signatureB64),
-    publicKeys(purpose) {
-      return [...keys.values()]
-        .filter((k) => purpose === undefined || k.purpose === purpose)
-        .map((k) => publicKeyInfo(k.keyId, k.purpose, k.publicKey));
-    },
-    rotate: async (purpose) => create(purpose).keyId,
+    ...keyRingMethods(keys, currentFor, create),
     async close() {
       if (closed) return;
       closed = true;

@@ -62,6 +62,29 @@ export function verifyWith(publicKey: KeyObject | undefined, data: Uint8Array | 
 }
 
 /**
+ * The `Signer` methods that need only the keys an adapter keeps in memory (public keys by id, the
+ * current key per purpose, how to make a new one): the same for the key files and a PKCS#11 token.
+ */
+export function keyRingMethods(
+  keys: ReadonlyMap<string, { keyId: string; purpose: string; publicKey: KeyObject }>,
+  currentFor: (purpose: string) => { keyId: string },
+  create: (purpose: string) => { keyId: string },
+): Pick<Signer, 'currentKeyId' | 'verify' | 'publicKeys' | 'rotate'> {
+  return {
+    async currentKeyId(purpose) {
+      return currentFor(purpose).keyId;
+    },
+    verify: (keyId, data, signatureB64) => verifyWith(keys.get(keyId)?.publicKey, data, signatureB64),
+    publicKeys(purpose) {
+      return [...keys.values()]
+        .filter((k) => purpose === undefined || k.purpose === purpose)
+        .map((k) => publicKeyInfo(k.keyId, k.purpose, k.publicKey));
+    },
+    rotate: async (purpose) => create(purpose).keyId,
+  };
+}
+
+/**
  * Signs bytes that name the signing key (a JWS header's `kid`, a request's key-id line): reads the
  * current key id, builds the bytes with it and signs. Should a rotation land between the two calls,
  * the signature names another key than the bytes, so it builds and signs again.
@@ -125,16 +148,7 @@ export function createKeyStoreSigner(dir: string | undefined): Signer {
       const entry = currentFor(purpose);
       return { keyId: entry.keyId, signature: sign(null, toBuffer(data), entry.privateKey).toString('base64') };
     },
-    async currentKeyId(purpose) {
-      return currentFor(purpose).keyId;
-    },
-    verify: (keyId, data, signatureB64) => verifyWith(keys.get(keyId)?.publicKey, data, signatureB64),
-    publicKeys(purpose) {
-      return [...keys.values()]
-        .filter((k) => purpose === undefined || k.purpose === purpose)
-        .map((k) => publicKeyInfo(k.keyId, k.purpose, k.publicKey));
-    },
-    rotate: async (purpose) => create(purpose).keyId,
+    ...keyRingMethods(keys, currentFor, create),
     close: async () => {},
   };
 }
