@@ -5,9 +5,9 @@ import {
   freshAddress,
   loginStaff,
   loginUser,
-  type StaffKey,
   seedIdentityFixtures,
   staff,
+  staffKeyOfRole,
 } from '../../../test/fixtures/identity-fixtures.ts';
 import { createTestApp, type TestApp, TestClient } from '../../../test/harness.ts';
 import type { RouteAccess } from '../../platform/auth/actor.ts';
@@ -126,19 +126,6 @@ const identityPrefixes = [
 /** Channel routes take an API key and never a session; api-keys.test.ts walks them. */
 const isChannelRoute = (access: RouteAccess) => typeof access === 'object' && 'apiKey' in access;
 const sessionRoutes = () => t.app.registeredRoutes.filter((r) => r.access !== 'public' && !isChannelRoute(r.access));
-
-const staffKeyOfRole: Record<StaffRole, StaffKey> = {
-  window_clerk: 'clerk',
-  reviewer: 'reviewer',
-  approver: 'approver',
-  department_admin: 'pdAdmin',
-  data_officer: 'dataOfficer',
-  hotline_operator: 'hotlineOperator',
-  dispatcher: 'dispatcher',
-  supervisor: 'supervisor',
-  system_admin: 'sysAdmin',
-  auditor: 'auditor',
-};
 
 type Principal = { label: string; kind: 'user' } | { label: string; kind: 'staff'; role: StaffRole };
 const principals: Principal[] = [

@@ -1,7 +1,14 @@
-import { apiKeyScopes, rolePermissions, type StaffRole, staffRoles } from '@tongban/domain';
+import { apiKeyScopes, rolePermissions, staffRoles } from '@tongban/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginStaff, loginUser, type StaffKey, seedIdentityFixtures, staff } from '../../../test/fixtures/identity-fixtures.ts';
+import {
+  loginStaff,
+  loginUser,
+  type StaffKey,
+  seedIdentityFixtures,
+  staff,
+  staffKeyOfRole,
+} from '../../../test/fixtures/identity-fixtures.ts';
 import { createTestApp, type TestApp, TestClient } from '../../../test/harness.ts';
 import type { RouteAccess } from '../auth/actor.ts';
 
@@ -102,19 +109,6 @@ let t: TestApp;
 const clients = new Map<string, TestClient>();
 let accessOf: Map<string, RouteAccess>;
 
-const roleKey: Partial<Record<StaffRole, StaffKey>> = {
-  window_clerk: 'clerk',
-  reviewer: 'reviewer',
-  approver: 'approver',
-  department_admin: 'pdAdmin',
-  data_officer: 'dataOfficer',
-  hotline_operator: 'hotlineOperator',
-  dispatcher: 'dispatcher',
-  supervisor: 'supervisor',
-  system_admin: 'sysAdmin',
-  auditor: 'auditor',
-};
-
 /** Channel routes take an API key: one holding every scope, issued once by the system administrator. */
 let channelToken: string | undefined;
 async function apiKeyHeaders(access: RouteAccess | undefined): Promise<Record<string, string>> {
@@ -132,8 +126,8 @@ async function clientFor(access: RouteAccess | undefined): Promise<TestClient> {
   if (access === 'user' || access === 'authenticated') key = 'user';
   else if (access === 'staff') key = 'sysAdmin';
   else if (typeof access === 'object' && 'permission' in access) {
-    const role = staffRoles.find((r) => rolePermissions[r].includes(access.permission) && roleKey[r]);
-    key = role ? (roleKey[role] as StaffKey) : 'sysAdmin';
+    const role = staffRoles.find((r) => rolePermissions[r].includes(access.permission));
+    key = role ? staffKeyOfRole[role] : 'sysAdmin';
   }
   const cached = clients.get(key);
   if (cached) return cached;
@@ -297,6 +291,6 @@ describe('one input sanitiser for every operation of the OpenAPI document', () =
   });
 
   it('uses single-role fixtures for the sessions it picks', () => {
-    for (const [role, key] of Object.entries(roleKey)) expect(staff[key as StaffKey].roles).toEqual([role]);
+    for (const [role, key] of Object.entries(staffKeyOfRole)) expect(staff[key as StaffKey].roles).toEqual([role]);
   });
 });
